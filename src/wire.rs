@@ -1,0 +1,1 @@
+//! Types exchanged between the client and the index.
