@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::archive::{self, ArchiveError, EntryKind, MAX_ENTRIES, MAX_UNPACKED_BYTES};
 use crate::manifest::{KNOWN_KEYS, MANIFEST_FILE, Manifest};
+use crate::schema::{self, SchemaSet};
 use crate::tree::{InterfaceTree, Layout, Problem, Role, resolve_link};
 use crate::uri;
 
@@ -415,7 +416,9 @@ fn check_schemas(tree: &InterfaceTree, report: &mut Report) {
             }
         };
         match serde_json::from_slice::<serde_json::Value>(&text) {
-            Ok(serde_json::Value::Object(_)) => {}
+            Ok(value @ serde_json::Value::Object(_)) => {
+                report.findings.extend(schema::lint(&entry.path, &value));
+            }
             Ok(_) => report.push(
                 "schema-invalid",
                 Severity::Error,
@@ -432,6 +435,26 @@ fn check_schemas(tree: &InterfaceTree, report: &mut Report) {
     }
 }
 
+/// The role schemas of a tree that parse as JSON objects, by file name.
+/// Files that do not parse are left out; `check` reports them.
+pub fn schemas_of(tree: &InterfaceTree) -> SchemaSet {
+    let mut set = SchemaSet::default();
+    for role in Role::ALL {
+        let rel = format!("schema/{}", role.schema_file());
+        if tree.entry(&rel).is_none() {
+            continue;
+        }
+        if let Some(value) = std::fs::read(tree.root.join(&rel))
+            .ok()
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+            .filter(serde_json::Value::is_object)
+        {
+            set.files.insert(role.schema_file().to_string(), value);
+        }
+    }
+    set
+}
+
 /// What the index learns from an uploaded archive.
 #[derive(Debug)]
 pub struct CheckedArchive {
@@ -440,6 +463,7 @@ pub struct CheckedArchive {
     pub manifest_text: Option<String>,
     pub roles: Vec<Role>,
     pub readme: Option<String>,
+    pub schemas: SchemaSet,
 }
 
 /// Unpacks an archive into a temporary directory (with every unpack rule)
@@ -463,5 +487,6 @@ pub fn check_archive(bytes: &[u8]) -> Result<CheckedArchive, ArchiveError> {
         manifest_text: tree.manifest_text.clone(),
         roles: tree.roles.iter().map(|r| r.role).collect(),
         readme,
+        schemas: schemas_of(&tree),
     })
 }

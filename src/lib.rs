@@ -12,6 +12,7 @@ pub mod error;
 pub mod generate;
 pub mod manifest;
 pub mod printer;
+pub mod schema;
 pub mod server;
 pub mod store;
 pub mod tree;

@@ -455,3 +455,72 @@ fn a_closed_stdout_is_not_an_error() {
     );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn check_applies_the_schema_design_rules() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("db");
+    iface(home.path())
+        .args(["init", "db", "--maintainer", "A <a@example.com>"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let schema = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "properties": {
+            "app": {
+                "type": "object",
+                "required": ["host"],
+                "properties": {
+                    "host": {"type": "string"},
+                    "replicas": {"type": "array", "items": {"type": "string"}},
+                    "mode": {"type": "string", "enum": ["primary", "replica"]},
+                    "admin_url": {"type": "string"},
+                    "by_host": {"type": "object", "additionalProperties": {"type": "string"}}
+                }
+            },
+            "unit": {"type": "object"}
+        }
+    });
+    std::fs::write(dir.join("schema/provider.json"), schema.to_string()).unwrap();
+    std::fs::write(dir.join("schema/requirer.json"), r#"{"type": "objekt"}"#).unwrap();
+    let out = iface(home.path())
+        .args(["check", "--format", "json"])
+        .arg(&dir)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report = json_of(&out);
+    let by_id = |id: &str| -> Vec<(String, String)> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["id"] == id)
+            .map(|f| {
+                (
+                    f["severity"].as_str().unwrap().to_string(),
+                    f["path"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        by_id("schema-required"),
+        vec![(
+            "error".to_string(),
+            "schema/provider.json#/properties/app/required".to_string()
+        )]
+    );
+    assert_eq!(by_id("schema-map")[0].0, "error");
+    assert_eq!(by_id("schema-primitive-array")[0].0, "warning");
+    assert_eq!(
+        by_id("schema-enum-catch-all")[0].1,
+        "schema/provider.json#/properties/app/properties/mode"
+    );
+    assert_eq!(by_id("schema-url-format")[0].0, "warning");
+    assert_eq!(by_id("schema-invalid")[0].1, "schema/requirer.json#");
+}
