@@ -7,6 +7,7 @@ pub mod archive;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod compose;
 pub mod env_vars;
 pub mod error;
 pub mod generate;

@@ -151,8 +151,7 @@ impl Manifest {
                 limit: MAX_MANIFEST_BYTES,
             });
         }
-        let value: Value = serde_saphyr::from_str_with_options(text, yaml_options())
-            .map_err(|e| ManifestError::Syntax(first_line(&e.to_string())))?;
+        let value = parse_yaml(text).map_err(ManifestError::Syntax)?;
         Manifest::from_value(value)
     }
 
@@ -201,6 +200,13 @@ impl Manifest {
         manifest.name = name.ok_or(ManifestError::MissingName)?;
         Ok(manifest)
     }
+}
+
+/// Parses one YAML document under the manifest's budgets (also used for a
+/// charm's metadata.yaml and layer.yaml). The error is one readable line.
+pub fn parse_yaml(text: &str) -> Result<Value, String> {
+    serde_saphyr::from_str_with_options(text, yaml_options())
+        .map_err(|e| first_line(&e.to_string()))
 }
 
 fn first_line(message: &str) -> String {
