@@ -325,6 +325,17 @@ fn check_entries(tree: &InterfaceTree, report: &mut Report) {
                         entry.path
                     ),
                 ),
+                None if crate::tree::climbs_after_name(target) => report.push(
+                    "link-not-normal",
+                    Severity::Error,
+                    &entry.path,
+                    format!(
+                        "{} links to {target}, which climbs with .. after a name; through \
+                         another link that could leave the tree, so write the target as \
+                         leading ../ parts followed by names",
+                        entry.path
+                    ),
+                ),
                 None => report.push(
                     "link-escapes",
                     Severity::Error,

@@ -636,6 +636,66 @@ pub fn gate(history: &[HistoryEntry], version: u32, new: &SchemaSet) -> Vec<Brea
     breaches.into_values().collect()
 }
 
+/// The schema history of `~owner/name` as the store keeps it, oldest first.
+/// Schema files that do not parse are left out: they were refused at publish.
+pub fn history(
+    store: &dyn crate::store::Store,
+    owner: &str,
+    name: &str,
+) -> crate::store::StoreResult<Vec<HistoryEntry>> {
+    let Some(revisions) = store.revisions(owner, name)? else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for record in revisions.iter().rev() {
+        let Some(content) = store.revision_content(owner, name, record.revision)? else {
+            continue;
+        };
+        out.push(HistoryEntry {
+            revision: record.revision,
+            version: record.version.unwrap_or(1),
+            schemas: parse_files(&content.schemas),
+        });
+    }
+    Ok(out)
+}
+
+/// (file name, JSON text) pairs into a set, skipping what does not parse.
+pub fn parse_files(files: &[(String, String)]) -> SchemaSet {
+    SchemaSet {
+        files: files
+            .iter()
+            .filter_map(|(file, text)| {
+                serde_json::from_str::<Value>(text)
+                    .ok()
+                    .filter(Value::is_object)
+                    .map(|v| (file.clone(), v))
+            })
+            .collect(),
+    }
+}
+
+/// The breaches as lines for people: path, rule, message, revisions.
+pub fn describe(breaches: &[Breach]) -> Vec<String> {
+    breaches
+        .iter()
+        .map(|b| {
+            format!(
+                "{} [{}] {} (breaks revision{} {})",
+                b.path,
+                b.rule.as_str(),
+                b.message,
+                if b.revisions.len() == 1 { "" } else { "s" },
+                b.revisions
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -362,23 +362,44 @@ fn detect_roles(entries: &[Entry]) -> Vec<RoleImpl> {
 }
 
 /// Resolves a symlink target lexically from the link's directory. `None`
-/// when it is absolute or climbs out of the tree.
+/// when it is absolute, climbs out of the tree, or climbs after a name
+/// (`c/../d`): if `c` is itself a link, the kernel climbs from wherever `c`
+/// points, so only leading `..` parts can be checked without following links.
 pub fn resolve_link(link_path: &str, target: &str) -> Option<String> {
     if target.starts_with('/') {
         return None;
     }
     let mut parts: Vec<&str> = link_path.split('/').collect();
     parts.pop();
+    let mut named = false;
     for part in target.split('/') {
         match part {
             "" | "." => {}
+            ".." if named => return None,
             ".." => {
                 parts.pop()?;
             }
-            other => parts.push(other),
+            other => {
+                named = true;
+                parts.push(other);
+            }
         }
     }
     Some(parts.join("/"))
+}
+
+/// True for a relative target that climbs after a name (`c/../d`).
+pub fn climbs_after_name(target: &str) -> bool {
+    let mut named = false;
+    for part in target.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if named => return true,
+            ".." => {}
+            _ => named = true,
+        }
+    }
+    false
 }
 
 /// Compiles one glob the way `Ignore` does, for callers that match single
@@ -440,7 +461,8 @@ mod tests {
             Some("requires.py")
         );
         assert_eq!(resolve_link("a/b", "../c").as_deref(), Some("c"));
-        assert_eq!(resolve_link("a/b", "./c/../d").as_deref(), Some("a/d"));
+        assert_eq!(resolve_link("a/b", "./c/../d"), None, "climbs after a name");
+        assert!(climbs_after_name("c/../d") && !climbs_after_name("../../d"));
         assert_eq!(resolve_link("a", "../x"), None);
         assert_eq!(resolve_link("a/b", "/etc/passwd"), None);
     }
