@@ -4,10 +4,14 @@
 //! runs lives here so that tests can reach it.
 
 pub mod archive;
+pub mod cache;
 pub mod check;
 pub mod cli;
+pub mod client;
 pub mod commands;
 pub mod compose;
+pub mod config;
+pub mod diff;
 pub mod env_vars;
 pub mod error;
 pub mod generate;

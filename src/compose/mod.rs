@@ -481,7 +481,7 @@ fn prepare(
             if !tree.has_role(endpoint.role) {
                 let offered: Vec<&str> = tree.roles.iter().map(|r| r.role.as_str()).collect();
                 return Err(CodedError::new(
-                    ErrorCode::Invalid,
+                    ErrorCode::NotFound,
                     format!(
                         "endpoint `{}` needs the {} role of {}, which implements only {}",
                         endpoint.name,
