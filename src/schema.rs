@@ -660,6 +660,27 @@ pub fn history(
     Ok(out)
 }
 
+/// The role schemas in an archive: (file name, text) of every
+/// `schema/*.json` file directly under `schema/`.
+pub fn files_in_archive(
+    bytes: &[u8],
+) -> Result<Vec<(String, String)>, crate::archive::ArchiveError> {
+    use crate::archive::EntryKind;
+    Ok(crate::archive::read(bytes)?
+        .into_iter()
+        .filter_map(|(entry, data)| {
+            let file = entry.path.strip_prefix("schema/")?;
+            let is_json = file.ends_with(".json") && !file.contains('/');
+            match (&entry.kind, data) {
+                (EntryKind::File { .. }, Some(data)) if is_json => {
+                    Some((file.to_owned(), String::from_utf8_lossy(&data).into_owned()))
+                }
+                _ => None,
+            }
+        })
+        .collect())
+}
+
 /// (file name, JSON text) pairs into a set, skipping what does not parse.
 pub fn parse_files(files: &[(String, String)]) -> SchemaSet {
     SchemaSet {

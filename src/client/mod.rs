@@ -32,7 +32,7 @@ pub mod index;
 pub mod local;
 pub mod source;
 
-pub use source::{compose_source, fetch_into};
+pub use source::{interface_source, fetch_into};
 
 use http::{Conditional, HttpIndex, Net};
 use index::{IndexSpec, Origin};

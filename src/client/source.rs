@@ -17,8 +17,9 @@ use crate::server::v1::archive_url;
 use crate::uri::InterfaceUri;
 use crate::wire;
 
-/// The indexes and cache of this invocation, for `iface compose`.
-pub fn compose_source(ctx: &Context) -> anyhow::Result<Box<dyn compose::Source>> {
+/// The indexes and cache of this invocation as a [`compose::Source`], for
+/// `iface compose` and the compatibility check of `iface publish`.
+pub fn interface_source(ctx: &Context) -> anyhow::Result<Box<dyn compose::Source>> {
     Ok(Box::new(SessionSource {
         session: ctx.session()?,
     }))

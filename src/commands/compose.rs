@@ -6,7 +6,7 @@ use crate::printer::{BOLD, DIM, GREEN, YELLOW};
 use super::Context;
 
 pub fn run(ctx: &Context, args: &ComposeArgs) -> anyhow::Result<ExitStatus> {
-    let source = crate::client::compose_source(ctx)?;
+    let source = crate::client::interface_source(ctx)?;
     let outcome = compose::compose(
         &args.dir,
         source.as_ref(),

@@ -25,6 +25,20 @@ pub fn run(ctx: &Context, args: &PublishArgs) -> anyhow::Result<ExitStatus> {
 
     if args.dry_run {
         let index = session.indexes()[0].name();
+        // The compatibility check needs the owner; without --owner, the
+        // token's user when there is a token, else it cannot be known.
+        let known_owner = owner.clone().or_else(|| {
+            let http = session.service("publishing").ok()?;
+            let (token, _) = session.token(&http, "publishing").ok()?;
+            super::whoami::ask(&session, &http, &token).ok()?.user
+        });
+        match &known_owner {
+            Some(o) => compatible_with_index(ctx, &tree, o, &name)?,
+            None => ctx.printer.warn(
+                "without --owner or a token, the schemas were not compared with the \
+                 index's earlier revisions",
+            ),
+        }
         let target = owner.as_ref().map_or_else(
             || format!("interface:~<your user>/{name}"),
             |o| format!("interface:~{o}/{name}"),
@@ -70,6 +84,7 @@ pub fn run(ctx: &Context, args: &PublishArgs) -> anyhow::Result<ExitStatus> {
             })?
         }
     };
+    compatible_with_index(ctx, &tree, &owner, &name)?;
     let spinner = session.spinner(format!("uploading {name} to {}", index.base));
     let result = session.block_on(index.publish(&owner, &name, &packed.bytes, &token));
     if let Some(spinner) = spinner {
@@ -103,4 +118,56 @@ pub fn run(ctx: &Context, args: &PublishArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     Ok(ExitStatus::Success)
+}
+
+/// Runs the index's compatibility gate locally, against the revisions the
+/// index already has, so a breaking change is explained before any upload.
+fn compatible_with_index(
+    ctx: &Context,
+    tree: &crate::tree::InterfaceTree,
+    owner: &str,
+    name: &str,
+) -> anyhow::Result<()> {
+    use crate::schema::{self, HistoryEntry};
+    let source = crate::client::interface_source(ctx)?;
+    let revisions = match source.revisions(owner, name) {
+        Ok(revisions) => revisions,
+        // A first publish has no history to break.
+        Err(err) if crate::error::code_of(&err) == ErrorCode::NotFound => return Ok(()),
+        Err(err) => {
+            return Err(err.context(format!(
+                "could not compare interface:~{owner}/{name} with its published revisions"
+            )));
+        }
+    };
+    let archives = source.archives(&revisions)?;
+    let mut history = Vec::new();
+    for (revision, bytes) in revisions.iter().zip(&archives) {
+        let files = schema::files_in_archive(bytes)
+            .with_context(|| format!("could not read {}", revision.uri))?;
+        history.push(HistoryEntry {
+            revision: revision.uri.revision.unwrap_or(0),
+            version: revision.version,
+            schemas: schema::parse_files(&files),
+        });
+    }
+    let version = tree.manifest().and_then(|m| m.version).unwrap_or(1);
+    let breaches = schema::gate(&history, version, &crate::check::schemas_of(tree));
+    if breaches.is_empty() {
+        return Ok(());
+    }
+    Err(CodedError::new(
+        ErrorCode::IncompatibleChange,
+        format!(
+            "interface:~{owner}/{name} version {version} would break charms using its \
+             earlier revisions:\n  {}",
+            schema::describe(&breaches).join("\n  ")
+        ),
+    )
+    .hint(
+        "keep every published field as it is (deprecate it in its description) and add \
+         new optional fields; a breaking change needs a higher `version` in interface.yaml, \
+         and a removed field name is never used again",
+    )
+    .into())
 }

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::{load_interface, name_segment, owner_segment, revision_doc, summary_doc};
-use crate::archive::{self, ArchiveError, EntryKind, MAX_PACKED_BYTES};
+use crate::archive::{self, ArchiveError, MAX_PACKED_BYTES};
 use crate::check;
 use crate::error::ErrorCode;
 use crate::server::AppState;
@@ -725,7 +725,8 @@ fn publish_archive(
         .iter()
         .map(|r| r.as_str().to_owned())
         .collect();
-    let schemas = schemas_of(bytes).map_err(refused)?;
+    // Kept with the revision so that later ones compare without unpacking.
+    let schemas = crate::schema::files_in_archive(bytes).map_err(refused)?;
     let digest = archive::sha256_hex(bytes);
     // The gate and the publish happen under one lock per interface, so two
     // publishes cannot both pass against the same history.
@@ -792,24 +793,6 @@ fn publish_lock(owner: &str, name: &str) -> std::sync::Arc<std::sync::Mutex<()>>
         .entry((owner.to_owned(), name.to_owned()))
         .or_default()
         .clone()
-}
-
-/// The relation data schemas (`schema/*.json`), kept with the revision so
-/// that later revisions can be compared with them without unpacking.
-fn schemas_of(bytes: &[u8]) -> Result<Vec<(String, String)>, ArchiveError> {
-    Ok(archive::read(bytes)?
-        .into_iter()
-        .filter_map(|(entry, data)| {
-            let file = entry.path.strip_prefix("schema/")?;
-            let is_json = file.ends_with(".json") && !file.contains('/');
-            match (&entry.kind, data) {
-                (EntryKind::File { .. }, Some(data)) if is_json => {
-                    Some((file.to_owned(), String::from_utf8_lossy(&data).into_owned()))
-                }
-                _ => None,
-            }
-        })
-        .collect())
 }
 
 #[cfg(test)]
