@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# compose benchmarks (figures for the README, never timed tests):
+#
+#   1. `iface compose` of a charm using 10 interfaces with a warm cache
+#      (target <= 20 ms wall): one resolve, archives from the cache, every
+#      interface spliced and the lock written;
+#   2. the no-op second run (faster still): nothing written.
+#
+# It builds iface (release), starts `iface serve` on 127.0.0.1 with a
+# throw-away data directory, publishes 10 interfaces made from the samples,
+# and measures with hyperfine (Debian package; installed when missing).
+# Usage: benches/compose.sh [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${1:-30}
+
+if ! command -v hyperfine >/dev/null; then
+    echo "== installing hyperfine"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get install -y hyperfine >/dev/null
+fi
+
+cargo build --release --quiet
+iface=$PWD/target/release/iface
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+export HOME=$work/home IFACE_CACHE_DIR=$work/cache NO_COLOR=1
+mkdir -p "$HOME"
+admin=bench-admin-token-0123456789
+
+echo "== starting an index"
+IFACE_ADMIN_TOKEN=$admin "$iface" serve --listen 127.0.0.1:0 --data "$work/data" \
+    2>"$work/serve.log" &
+server_pid=$!
+for _ in $(seq 100); do
+    grep -q "listening on" "$work/serve.log" 2>/dev/null && break
+    sleep 0.05
+done
+url=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$work/serve.log" | head -1)
+[ -n "$url" ] || { cat "$work/serve.log"; exit 1; }
+export IFACE_INDEX=$url
+
+echo "== publishing 10 interfaces and a charm that uses them"
+token=$(IFACE_TOKEN=$admin "$iface" token create bench)
+charm=$work/charm
+mkdir -p "$charm"
+{
+    echo "name: bench"
+    echo "summary: a charm using 10 interfaces"
+    echo "requires:"
+} >"$charm/metadata.yaml"
+i=0
+for round in a b; do
+    for sample in examples/interfaces/*/; do
+        base=$(basename "$sample")
+        name="$base-$round"
+        cp -a "$sample" "$work/$name"
+        sed -i "s/^name: .*/name: $name/" "$work/$name/interface.yaml"
+        IFACE_TOKEN=$token "$iface" -q publish "$work/$name" >/dev/null 2>&1
+        IFACE_TOKEN=$admin "$iface" -q promulgate "interface:~bench/$name" >/dev/null
+        # The role each sample implements for a requirer (cluster is peer-only).
+        if [ "$base" = cluster ]; then
+            peers+=("  ep-$name:\n    interface: $name")
+        else
+            echo "  ep-$name:" >>"$charm/metadata.yaml"
+            echo "    interface: $name" >>"$charm/metadata.yaml"
+        fi
+        i=$((i + 1))
+    done
+done
+echo "peers:" >>"$charm/metadata.yaml"
+printf '%b\n' "${peers[@]}" >>"$charm/metadata.yaml"
+echo "   $i interfaces"
+
+echo "== warm cache: compose the charm once"
+"$iface" -q compose "$charm" >/dev/null
+
+echo "== compose of 10 interfaces, warm cache"
+hyperfine --runs "$runs" --warmup 2 --style basic \
+    --prepare "rm -rf '$charm/hooks' '$charm/iface.lock' '$charm/requirements.txt'" \
+    --export-json "$work/compose.json" \
+    "'$iface' -q compose '$charm'"
+
+echo "== no-op second run"
+"$iface" -q compose "$charm" >/dev/null
+hyperfine --runs "$runs" --warmup 2 --style basic \
+    --export-json "$work/noop.json" \
+    "'$iface' -q compose '$charm'"
+
+mean_ms() {
+    python3 - "$1" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print("%.1f ms ± %.1f (min %.1f)" % (r["mean"] * 1000, r["stddev"] * 1000, r["min"] * 1000))
+PY
+}
+
+echo
+echo "| measurement | result | target |"
+echo "|---|---|---|"
+echo "| compose, 10 interfaces, warm cache | $(mean_ms "$work/compose.json") | <= 20 ms |"
+echo "| no-op second compose | $(mean_ms "$work/noop.json") | faster still |"
