@@ -266,3 +266,122 @@ fn an_interrupted_compose_is_finished_by_a_rerun() {
         assert!(leftovers.is_empty(), "round {round}: {leftovers:?}");
     }
 }
+
+#[test]
+fn refresh_never_crosses_a_version_and_unused_interfaces_go() {
+    let machine = Machine::new();
+    let data = machine.home().join("data");
+    let server = index(&machine, &data);
+    let charm = machine.home().join("webapp");
+    copy_tree(&charm_source(), &charm);
+    machine
+        .at(&server)
+        .arg("compose")
+        .arg(&charm)
+        .assert()
+        .success();
+
+    // mysql version 2 appears: --refresh reports it and stays on version 1.
+    let v2 = machine.home().join("mysql-v2");
+    copy_tree(&support::examples().join("mysql"), &v2);
+    let yaml = std::fs::read_to_string(v2.join("interface.yaml")).unwrap();
+    std::fs::write(
+        v2.join("interface.yaml"),
+        yaml.replace("version: 1", "version: 2"),
+    )
+    .unwrap();
+    machine
+        .at(&server)
+        .env("IFACE_TOKEN", ADMIN)
+        .args(["publish", "--owner", "samples"])
+        .arg(&v2)
+        .assert()
+        .success()
+        .stdout("interface:~samples/mysql-2\n");
+    let out = machine
+        .at(&server)
+        .args(["compose", "--refresh", "--format", "json"])
+        .arg(&charm)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let outcome = json_of(&out);
+    let mysql = outcome["interfaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "mysql")
+        .unwrap();
+    assert_eq!(mysql["uri"], "interface:~samples/mysql-1");
+    assert_eq!(mysql["available"], "interface:~samples/mysql-2 (version 2)");
+
+    // The charm stops using logging: its directory and lock entry go.
+    let metadata = std::fs::read_to_string(charm.join("metadata.yaml")).unwrap();
+    let kept: String = metadata
+        .lines()
+        .filter(|l| !l.contains("logs:") && !l.contains("interface: logging"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(charm.join("metadata.yaml"), kept).unwrap();
+    machine
+        .at(&server)
+        .arg("compose")
+        .arg(&charm)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("logging: removed"));
+    assert!(!charm.join("hooks/relations/logging").exists());
+    assert!(
+        !std::fs::read_to_string(charm.join("iface.lock"))
+            .unwrap()
+            .contains("logging")
+    );
+}
+
+#[test]
+fn conflicting_dependencies_stop_compose() {
+    let machine = Machine::new();
+    let data = machine.home().join("data");
+    let server = index(&machine, &data);
+    // Another interface wants a mysql-connector-python that mysql's deps exclude.
+    let old = machine.home().join("legacy-db");
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::write(
+        old.join("interface.yaml"),
+        "name: legacy-db\nsummary: old\nmaintainer: a <a@example.com>\ndeps: [mysql-connector-python<8]\n",
+    )
+    .unwrap();
+    std::fs::write(old.join("requires.py"), "# requires\n").unwrap();
+    machine
+        .at(&server)
+        .env("IFACE_TOKEN", ADMIN)
+        .args(["publish", "--owner", "samples"])
+        .arg(&old)
+        .assert()
+        .success();
+    let charm = machine.home().join("c");
+    std::fs::create_dir_all(&charm).unwrap();
+    std::fs::write(
+        charm.join("metadata.yaml"),
+        "name: c\nrequires:\n  db:\n    interface: mysql\n  old:\n    interface: legacy-db\n",
+    )
+    .unwrap();
+    std::fs::write(
+        charm.join("layer.yaml"),
+        "includes: ['interface:~samples/legacy-db']\n",
+    )
+    .unwrap();
+    machine
+        .at(&server)
+        .arg("compose")
+        .arg(&charm)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "interfaces legacy-db and mysql need incompatible versions of mysql-connector-python",
+        ));
+    assert!(!charm.join("hooks").exists());
+    assert!(!charm.join("iface.lock").exists());
+}
