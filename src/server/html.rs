@@ -34,14 +34,15 @@ line-height:1.5;color:#222;background:#fff}\
 a{color:#0b57d0}header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;\
 border-bottom:1px solid #ddd;padding-bottom:.5rem;margin-bottom:1rem}\
 header a.home{font-weight:bold;font-size:1.2rem;text-decoration:none;color:#222}\
-form{display:flex;gap:.5rem;flex:1;min-width:14rem}input[type=search]{flex:1;padding:.4rem;\
-font-size:1rem}button{padding:.4rem .8rem;font-size:1rem}\
+form{display:flex;gap:.5rem;flex:1;min-width:14rem}input[type=search]{flex:1;min-width:0;\
+padding:.4rem;font-size:1rem}button{padding:.4rem .8rem;font-size:1rem}\
 ul.list{list-style:none;padding:0}ul.list li{padding:.5rem 0;border-bottom:1px solid #eee}\
 .meta{color:#666;font-size:.9rem}.badge{background:#e6f4ea;color:#137333;border-radius:.3rem;\
 padding:0 .4rem;font-size:.8rem}code,pre{font-family:ui-monospace,monospace;font-size:.9rem}\
 pre{background:#f6f8fa;padding:.6rem;overflow-x:auto}.digest{word-break:break-all}\
 table{border-collapse:collapse;width:100%;display:block;overflow-x:auto}\
 td,th{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #eee;vertical-align:top}\
+td{overflow-wrap:anywhere}th{white-space:nowrap}\
 .readme{border-top:1px solid #ddd;margin-top:1rem}.readme img{max-width:100%}\
 nav.pages{display:flex;justify-content:space-between;margin-top:1rem}";
 
