@@ -35,7 +35,16 @@ pub struct Error {
     /// each failed check).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub details: Vec<String>,
+    /// A finer reason within `code`, where a client acts on it:
+    /// `no-revision` (with `not-found`) when the interface exists but not
+    /// that revision, so an index that knows the name still answers for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
+
+/// `reason` of a `not-found` answer for an interface that exists without
+/// the asked revision.
+pub const NO_REVISION: &str = "no-revision";
 
 impl Error {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
@@ -44,6 +53,7 @@ impl Error {
             code,
             candidates: Vec::new(),
             details: Vec::new(),
+            reason: None,
         }
     }
 }

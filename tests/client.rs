@@ -1092,8 +1092,10 @@ fn idempotent_requests_are_retried_after_5xx_and_uploads_are_not() {
         )));
     assert_eq!(seen.lock().unwrap().len(), 2);
 
-    // An upload is not idempotent: one attempt, whatever the answer.
-    let (url, seen) = scripted_index(vec![(503, UNAVAILABLE)]);
+    // An upload is not idempotent: one attempt, whatever the answer. (The
+    // history read before it, for the compatibility check, finds nothing.)
+    const NO_HISTORY: &str = r#"{"error": {"message": "no such interface", "code": "not-found"}}"#;
+    let (url, seen) = scripted_index(vec![(404, NO_HISTORY), (503, UNAVAILABLE)]);
     m.iface()
         .env("IFACE_TOKEN", "iface_test")
         .args(["--index", &url, "publish", "--owner", "alice"])
@@ -1102,9 +1104,13 @@ fn idempotent_requests_are_retried_after_5xx_and_uploads_are_not() {
         .code(1)
         .stderr(predicate::str::contains("503"));
     let seen = seen.lock().unwrap();
-    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert_eq!(seen.len(), 2, "{seen:?}");
     assert!(
-        seen[0].starts_with("POST /v1/interfaces/~alice/http/revisions"),
+        seen[0].starts_with("GET /v1/interfaces/~alice/http/revisions"),
+        "{seen:?}"
+    );
+    assert!(
+        seen[1].starts_with("POST /v1/interfaces/~alice/http/revisions"),
         "{seen:?}"
     );
     // Every request names iface and its version.
@@ -1112,4 +1118,51 @@ fn idempotent_requests_are_retried_after_5xx_and_uploads_are_not() {
         seen[0].ends_with(&format!("user-agent: iface/{}", env!("CARGO_PKG_VERSION"))),
         "{seen:?}"
     );
+}
+
+/// The first index that knows a name answers for it: a revision it lacks is
+/// an error there, not a reason to take the same name from the next index.
+#[test]
+fn a_missing_revision_stops_at_the_index_that_knows_the_name() {
+    let machine = Machine::new();
+    let first = Server::start(&machine.home().join("first"));
+    let second = Server::start(&machine.home().join("second"));
+    machine.publish_samples(&first, &["mysql"]);
+    let token = machine.publish_samples(&second, &["mysql"]);
+    let changed = machine.home().join("mysql-r2");
+    std::fs::create_dir_all(&changed).unwrap();
+    for entry in ["interface.yaml", "README.md"] {
+        std::fs::copy(examples().join("mysql").join(entry), changed.join(entry)).unwrap();
+    }
+    for dir in ["provides", "requires", "schema"] {
+        std::fs::create_dir_all(changed.join(dir)).unwrap();
+        for file in std::fs::read_dir(examples().join("mysql").join(dir)).unwrap() {
+            let file = file.unwrap();
+            std::fs::copy(file.path(), changed.join(dir).join(file.file_name())).unwrap();
+        }
+    }
+    std::fs::write(changed.join("README.md"), "# mysql, revision 2\n").unwrap();
+    machine
+        .at(&second)
+        .env("IFACE_TOKEN", &token)
+        .arg("publish")
+        .arg(&changed)
+        .assert()
+        .success()
+        .stdout("interface:~samples/mysql-2\n");
+
+    let out = machine
+        .iface()
+        .args(["--index", &first.url, "--index", &second.url])
+        .args(["fetch", "-o"])
+        .arg(machine.home().join("out"))
+        .arg("interface:~samples/mysql-2")
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = text(&out);
+    assert!(stderr.contains(&first.url), "{stderr}");
+    assert!(!machine.home().join("out/mysql").exists());
 }

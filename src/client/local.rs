@@ -63,35 +63,12 @@ impl LocalIndex {
 
     /// One result per URI, as `POST /v1/resolve` answers.
     pub fn resolve(&self, uris: &[String]) -> anyhow::Result<Vec<wire::ResolveResult>> {
-        let mut results = Vec::with_capacity(uris.len());
-        for query in uris {
-            let result = match InterfaceUri::parse(query) {
-                Err(err) => wire::ResolveResult {
-                    query: query.clone(),
-                    revision: None,
-                    error: Some(wire::Error::new(ErrorCode::Invalid, err.to_string())),
-                },
-                Ok(uri) => match store::resolve(&self.store, &uri) {
-                    Ok(record) => wire::ResolveResult {
-                        query: query.clone(),
-                        revision: Some(revision_doc(&record, None)),
-                        error: None,
-                    },
-                    Err(ResolveError::Store(err)) => return Err(store_error(&self.path, err)),
-                    Err(err) => {
-                        let mut error = wire::Error::new(err.code(), err.to_string());
-                        error.candidates = err.candidates().to_vec();
-                        wire::ResolveResult {
-                            query: query.clone(),
-                            revision: None,
-                            error: Some(error),
-                        }
-                    }
-                },
-            };
-            results.push(result);
-        }
-        Ok(results)
+        uris.iter()
+            .map(|query| {
+                crate::server::v1::interfaces::resolve_one(&self.store, query.clone())
+                    .map_err(|err| store_error(&self.path, err))
+            })
+            .collect()
     }
 
     pub fn list(

@@ -32,7 +32,7 @@ pub mod index;
 pub mod local;
 pub mod source;
 
-pub use source::{interface_source, fetch_into};
+pub use source::{fetch_into, interface_source};
 
 use http::{Conditional, HttpIndex, Net};
 use index::{IndexSpec, Origin};
@@ -447,9 +447,12 @@ impl Session {
                     )
                 });
                 tried[i].push((name.clone(), clean(&error.message)));
-                // Not found: the next index may have it. Anything else
-                // (ambiguous, invalid) means this index knows the name.
-                if error.code != ErrorCode::NotFound {
+                // Not found: the next index may have it, unless this one has
+                // the interface without that revision (it knows the name, so
+                // it answers). Anything else (ambiguous, invalid) means this
+                // index knows the name too.
+                let knows_name = error.reason.as_deref() == Some(wire::NO_REVISION);
+                if error.code != ErrorCode::NotFound || knows_name {
                     outcome[i] = Some(Err(Unresolved {
                         query: uris[i].clone(),
                         code: error.code,

@@ -432,37 +432,53 @@ fn archive_response(headers: &HeaderMap, name: &str, revision: u32, archive: Cac
 
 /// Resolves each URI on its own, so one bad URI never fails the others.
 fn resolve_all(store: &dyn Store, uris: Vec<String>) -> Result<wire::ResolveResults, ApiError> {
-    let mut results = Vec::with_capacity(uris.len());
-    for query in uris {
-        let result = match InterfaceUri::parse(query.trim()) {
-            Err(err) => wire::ResolveResult {
+    let results = uris
+        .into_iter()
+        .map(|query| resolve_one(store, query))
+        .collect::<Result<_, _>>()?;
+    Ok(wire::ResolveResults { results })
+}
+
+/// One URI's answer as `/v1/resolve` gives it; local index directories
+/// answer through it too. A store failure is the index's, not this URI's,
+/// so it fails the whole request rather than blame the URI.
+pub fn resolve_one(
+    store: &dyn Store,
+    query: String,
+) -> Result<wire::ResolveResult, store::StoreError> {
+    let uri = match InterfaceUri::parse(query.trim()) {
+        Ok(uri) => uri,
+        Err(err) => {
+            return Ok(wire::ResolveResult {
                 query,
                 revision: None,
                 error: Some(wire::Error::new(ErrorCode::Invalid, err.to_string())),
-            },
-            Ok(uri) => match store::resolve(store, &uri) {
-                Ok(record) => wire::ResolveResult {
-                    query,
-                    revision: Some(revision_doc(&record, None)),
-                    error: None,
-                },
-                // A store failure is the server's, not this URI's: fail the
-                // request rather than blame the URI.
-                Err(store::ResolveError::Store(err)) => return Err(err.into()),
-                Err(err) => {
-                    let mut error = wire::Error::new(err.code(), err.to_string());
-                    error.candidates = err.candidates().to_vec();
-                    wire::ResolveResult {
-                        query,
-                        revision: None,
-                        error: Some(error),
-                    }
-                }
-            },
-        };
-        results.push(result);
+            });
+        }
+    };
+    Ok(match store::resolve(store, &uri) {
+        Ok(record) => wire::ResolveResult {
+            query,
+            revision: Some(revision_doc(&record, None)),
+            error: None,
+        },
+        Err(store::ResolveError::Store(err)) => return Err(err),
+        Err(err) => wire::ResolveResult {
+            query,
+            revision: None,
+            error: Some(resolve_error(&err)),
+        },
+    })
+}
+
+/// The wire form of a resolution failure.
+pub fn resolve_error(err: &store::ResolveError) -> wire::Error {
+    let mut error = wire::Error::new(err.code(), err.to_string());
+    error.candidates = err.candidates().to_vec();
+    if matches!(err, store::ResolveError::NoRevision(_)) {
+        error.reason = Some(wire::NO_REVISION.to_owned());
     }
-    Ok(wire::ResolveResults { results })
+    error
 }
 
 fn check_resolve_count(count: usize) -> Result<(), ApiError> {
