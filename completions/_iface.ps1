@@ -56,6 +56,8 @@ Register-ArgumentCompleter -Native -CommandName 'iface' -ScriptBlock {
             [CompletionResult]::new('compose', 'compose', [CompletionResultType]::ParameterValue, 'Splice the interfaces a charm''s endpoints use into hooks/relations/')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show what changed between two revisions, or a revision and a directory')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the interface index: REST API under /v1 and HTML pages')
+            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Move an index between stores (SQLite and PostgreSQL)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Print new revisions as they are published')
             [CompletionResult]::new('generate-files', 'generate-files', [CompletionResultType]::ParameterValue, 'Regenerate the committed shell completions and man pages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -618,6 +620,74 @@ Register-ArgumentCompleter -Native -CommandName 'iface' -ScriptBlock {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
             [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Data directory (SQLite database and archives) [default: the user data directory]')
             [CompletionResult]::new('--admin-token-file', '--admin-token-file', [CompletionResultType]::ParameterName, 'File holding the admin token (IFACE_ADMIN_TOKEN also works)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'The store: `sqlite:PATH` (a data directory) or `postgres://...`, which several replicas of `iface serve` can share [default: SQLite in --data]')
+            [CompletionResult]::new('--index', '--index', [CompletionResultType]::ParameterName, 'Index to use: an http(s) URL, a directory, or a file:// URL; repeat to try several in order, before IFACE_INDEX and config.yaml [default: http://127.0.0.1:7415 when none of them names one]')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: the user cache directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for computers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns it off for auto)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request to an index may take, body included [default: 60, or `timeout:` in config.yaml]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection to an index [default: 10, or `connect-timeout:` in config.yaml]')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Answer from the cache (and local index directories) alone; never touch the network')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is being done')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is being done')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'iface;store' {
+            [CompletionResult]::new('--index', '--index', [CompletionResultType]::ParameterName, 'Index to use: an http(s) URL, a directory, or a file:// URL; repeat to try several in order, before IFACE_INDEX and config.yaml [default: http://127.0.0.1:7415 when none of them names one]')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: the user cache directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for computers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns it off for auto)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request to an index may take, body included [default: 60, or `timeout:` in config.yaml]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection to an index [default: 10, or `connect-timeout:` in config.yaml]')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Answer from the cache (and local index directories) alone; never touch the network')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is being done')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is being done')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole index from one store to another')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'iface;store;copy' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The store to read, which must hold an index')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The store to write, created if needed')
+            [CompletionResult]::new('--index', '--index', [CompletionResultType]::ParameterName, 'Index to use: an http(s) URL, a directory, or a file:// URL; repeat to try several in order, before IFACE_INDEX and config.yaml [default: http://127.0.0.1:7415 when none of them names one]')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: the user cache directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for computers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns it off for auto)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request to an index may take, body included [default: 60, or `timeout:` in config.yaml]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection to an index [default: 10, or `connect-timeout:` in config.yaml]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Copy into a store that already holds data: interfaces whose history there is a prefix of the source''s are completed; any other difference is refused by name')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Answer from the cache (and local index directories) alone; never touch the network')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is being done')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is being done')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'iface;store;help' {
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole index from one store to another')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'iface;store;help;copy' {
+            break
+        }
+        'iface;store;help;help' {
+            break
+        }
+        'iface;watch' {
             [CompletionResult]::new('--index', '--index', [CompletionResultType]::ParameterName, 'Index to use: an http(s) URL, a directory, or a file:// URL; repeat to try several in order, before IFACE_INDEX and config.yaml [default: http://127.0.0.1:7415 when none of them names one]')
             [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: the user cache directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for computers')
@@ -671,6 +741,8 @@ Register-ArgumentCompleter -Native -CommandName 'iface' -ScriptBlock {
             [CompletionResult]::new('compose', 'compose', [CompletionResultType]::ParameterValue, 'Splice the interfaces a charm''s endpoints use into hooks/relations/')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show what changed between two revisions, or a revision and a directory')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the interface index: REST API under /v1 and HTML pages')
+            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Move an index between stores (SQLite and PostgreSQL)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Print new revisions as they are published')
             [CompletionResult]::new('generate-files', 'generate-files', [CompletionResultType]::ParameterValue, 'Regenerate the committed shell completions and man pages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -751,6 +823,16 @@ Register-ArgumentCompleter -Native -CommandName 'iface' -ScriptBlock {
             break
         }
         'iface;help;serve' {
+            break
+        }
+        'iface;help;store' {
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole index from one store to another')
+            break
+        }
+        'iface;help;store;copy' {
+            break
+        }
+        'iface;help;watch' {
             break
         }
         'iface;help;generate-files' {

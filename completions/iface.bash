@@ -70,11 +70,17 @@ _iface() {
             iface,show)
                 cmd="iface__subcmd__show"
                 ;;
+            iface,store)
+                cmd="iface__subcmd__store"
+                ;;
             iface,token)
                 cmd="iface__subcmd__token"
                 ;;
             iface,unpromulgate)
                 cmd="iface__subcmd__unpromulgate"
+                ;;
+            iface,watch)
+                cmd="iface__subcmd__watch"
                 ;;
             iface,whoami)
                 cmd="iface__subcmd__whoami"
@@ -130,11 +136,17 @@ _iface() {
             iface__subcmd__help,show)
                 cmd="iface__subcmd__help__subcmd__show"
                 ;;
+            iface__subcmd__help,store)
+                cmd="iface__subcmd__help__subcmd__store"
+                ;;
             iface__subcmd__help,token)
                 cmd="iface__subcmd__help__subcmd__token"
                 ;;
             iface__subcmd__help,unpromulgate)
                 cmd="iface__subcmd__help__subcmd__unpromulgate"
+                ;;
+            iface__subcmd__help,watch)
+                cmd="iface__subcmd__help__subcmd__watch"
                 ;;
             iface__subcmd__help,whoami)
                 cmd="iface__subcmd__help__subcmd__whoami"
@@ -147,6 +159,9 @@ _iface() {
                 ;;
             iface__subcmd__help__subcmd__maintainer,remove)
                 cmd="iface__subcmd__help__subcmd__maintainer__subcmd__remove"
+                ;;
+            iface__subcmd__help__subcmd__store,copy)
+                cmd="iface__subcmd__help__subcmd__store__subcmd__copy"
                 ;;
             iface__subcmd__help__subcmd__token,create)
                 cmd="iface__subcmd__help__subcmd__token__subcmd__create"
@@ -190,6 +205,18 @@ _iface() {
             iface__subcmd__maintainer__subcmd__help,remove)
                 cmd="iface__subcmd__maintainer__subcmd__help__subcmd__remove"
                 ;;
+            iface__subcmd__store,copy)
+                cmd="iface__subcmd__store__subcmd__copy"
+                ;;
+            iface__subcmd__store,help)
+                cmd="iface__subcmd__store__subcmd__help"
+                ;;
+            iface__subcmd__store__subcmd__help,copy)
+                cmd="iface__subcmd__store__subcmd__help__subcmd__copy"
+                ;;
+            iface__subcmd__store__subcmd__help,help)
+                cmd="iface__subcmd__store__subcmd__help__subcmd__help"
+                ;;
             iface__subcmd__token,create)
                 cmd="iface__subcmd__token__subcmd__create"
                 ;;
@@ -224,7 +251,7 @@ _iface() {
 
     case "${cmd}" in
         iface)
-            opts="-q -v -h -V --index --cache-dir --offline --format --quiet --verbose --color --no-progress --timeout --connect-timeout --help --version check init pack list ls search show fetch publish login logout whoami token promulgate unpromulgate maintainer compose diff serve generate-files help"
+            opts="-q -v -h -V --index --cache-dir --offline --format --quiet --verbose --color --no-progress --timeout --connect-timeout --help --version check init pack list ls search show fetch publish login logout whoami token promulgate unpromulgate maintainer compose diff serve store watch generate-files help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -464,7 +491,7 @@ _iface() {
             return 0
             ;;
         iface__subcmd__help)
-            opts="check init pack list search show fetch publish login logout whoami token promulgate unpromulgate maintainer compose diff serve generate-files help"
+            opts="check init pack list search show fetch publish login logout whoami token promulgate unpromulgate maintainer compose diff serve store watch generate-files help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -757,6 +784,34 @@ _iface() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        iface__subcmd__help__subcmd__store)
+            opts="copy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        iface__subcmd__help__subcmd__store__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         iface__subcmd__help__subcmd__token)
             opts="create list revoke"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -814,6 +869,20 @@ _iface() {
             return 0
             ;;
         iface__subcmd__help__subcmd__unpromulgate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        iface__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1408,7 +1477,7 @@ _iface() {
             return 0
             ;;
         iface__subcmd__serve)
-            opts="-q -v -h --listen --data --admin-token-file --index --cache-dir --offline --format --quiet --verbose --color --no-progress --timeout --connect-timeout --help"
+            opts="-q -v -h --listen --data --admin-token-file --database --index --cache-dir --offline --format --quiet --verbose --color --no-progress --timeout --connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1423,6 +1492,10 @@ _iface() {
                     return 0
                     ;;
                 --admin-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1488,6 +1561,132 @@ _iface() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        iface__subcmd__store)
+            opts="-q -v -h --index --cache-dir --offline --format --quiet --verbose --color --no-progress --timeout --connect-timeout --help copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        iface__subcmd__store__subcmd__copy)
+            opts="-q -v -h --from --to --force --index --cache-dir --offline --format --quiet --verbose --color --no-progress --timeout --connect-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        iface__subcmd__store__subcmd__help)
+            opts="copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        iface__subcmd__store__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        iface__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -1726,6 +1925,44 @@ _iface() {
             return 0
             ;;
         iface__subcmd__unpromulgate)
+            opts="-q -v -h --index --cache-dir --offline --format --quiet --verbose --color --no-progress --timeout --connect-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        iface__subcmd__watch)
             opts="-q -v -h --index --cache-dir --offline --format --quiet --verbose --color --no-progress --timeout --connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -53,6 +53,8 @@ set edit:completion:arg-completer[iface] = {|@words|
             cand compose 'Splice the interfaces a charm''s endpoints use into hooks/relations/'
             cand diff 'Show what changed between two revisions, or a revision and a directory'
             cand serve 'Run the interface index: REST API under /v1 and HTML pages'
+            cand store 'Move an index between stores (SQLite and PostgreSQL)'
+            cand watch 'Print new revisions as they are published'
             cand generate-files 'Regenerate the committed shell completions and man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -576,6 +578,68 @@ set edit:completion:arg-completer[iface] = {|@words|
             cand --listen 'Address to listen on'
             cand --data 'Data directory (SQLite database and archives) [default: the user data directory]'
             cand --admin-token-file 'File holding the admin token (IFACE_ADMIN_TOKEN also works)'
+            cand --database 'The store: `sqlite:PATH` (a data directory) or `postgres://...`, which several replicas of `iface serve` can share [default: SQLite in --data]'
+            cand --index 'Index to use: an http(s) URL, a directory, or a file:// URL; repeat to try several in order, before IFACE_INDEX and config.yaml [default: http://127.0.0.1:7415 when none of them names one]'
+            cand --cache-dir 'Cache directory [default: the user cache directory]'
+            cand --format 'Output format: text for people, json for computers'
+            cand --color 'When to use colour (NO_COLOR turns it off for auto)'
+            cand --timeout 'Seconds one request to an index may take, body included [default: 60, or `timeout:` in config.yaml]'
+            cand --connect-timeout 'Seconds to wait for a connection to an index [default: 10, or `connect-timeout:` in config.yaml]'
+            cand --offline 'Answer from the cache (and local index directories) alone; never touch the network'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more about what is being done'
+            cand --verbose 'Print more about what is being done'
+            cand --no-progress 'Never show progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'iface;store'= {
+            cand --index 'Index to use: an http(s) URL, a directory, or a file:// URL; repeat to try several in order, before IFACE_INDEX and config.yaml [default: http://127.0.0.1:7415 when none of them names one]'
+            cand --cache-dir 'Cache directory [default: the user cache directory]'
+            cand --format 'Output format: text for people, json for computers'
+            cand --color 'When to use colour (NO_COLOR turns it off for auto)'
+            cand --timeout 'Seconds one request to an index may take, body included [default: 60, or `timeout:` in config.yaml]'
+            cand --connect-timeout 'Seconds to wait for a connection to an index [default: 10, or `connect-timeout:` in config.yaml]'
+            cand --offline 'Answer from the cache (and local index directories) alone; never touch the network'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more about what is being done'
+            cand --verbose 'Print more about what is being done'
+            cand --no-progress 'Never show progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand copy 'Copy a whole index from one store to another'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'iface;store;copy'= {
+            cand --from 'The store to read, which must hold an index'
+            cand --to 'The store to write, created if needed'
+            cand --index 'Index to use: an http(s) URL, a directory, or a file:// URL; repeat to try several in order, before IFACE_INDEX and config.yaml [default: http://127.0.0.1:7415 when none of them names one]'
+            cand --cache-dir 'Cache directory [default: the user cache directory]'
+            cand --format 'Output format: text for people, json for computers'
+            cand --color 'When to use colour (NO_COLOR turns it off for auto)'
+            cand --timeout 'Seconds one request to an index may take, body included [default: 60, or `timeout:` in config.yaml]'
+            cand --connect-timeout 'Seconds to wait for a connection to an index [default: 10, or `connect-timeout:` in config.yaml]'
+            cand --force 'Copy into a store that already holds data: interfaces whose history there is a prefix of the source''s are completed; any other difference is refused by name'
+            cand --offline 'Answer from the cache (and local index directories) alone; never touch the network'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more about what is being done'
+            cand --verbose 'Print more about what is being done'
+            cand --no-progress 'Never show progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'iface;store;help'= {
+            cand copy 'Copy a whole index from one store to another'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'iface;store;help;copy'= {
+        }
+        &'iface;store;help;help'= {
+        }
+        &'iface;watch'= {
             cand --index 'Index to use: an http(s) URL, a directory, or a file:// URL; repeat to try several in order, before IFACE_INDEX and config.yaml [default: http://127.0.0.1:7415 when none of them names one]'
             cand --cache-dir 'Cache directory [default: the user cache directory]'
             cand --format 'Output format: text for people, json for computers'
@@ -627,6 +691,8 @@ set edit:completion:arg-completer[iface] = {|@words|
             cand compose 'Splice the interfaces a charm''s endpoints use into hooks/relations/'
             cand diff 'Show what changed between two revisions, or a revision and a directory'
             cand serve 'Run the interface index: REST API under /v1 and HTML pages'
+            cand store 'Move an index between stores (SQLite and PostgreSQL)'
+            cand watch 'Print new revisions as they are published'
             cand generate-files 'Regenerate the committed shell completions and man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -683,6 +749,13 @@ set edit:completion:arg-completer[iface] = {|@words|
         &'iface;help;diff'= {
         }
         &'iface;help;serve'= {
+        }
+        &'iface;help;store'= {
+            cand copy 'Copy a whole index from one store to another'
+        }
+        &'iface;help;store;copy'= {
+        }
+        &'iface;help;watch'= {
         }
         &'iface;help;generate-files'= {
         }

@@ -192,6 +192,12 @@ pub enum Command {
     /// Run the interface index: REST API under /v1 and HTML pages
     Serve(ServeArgs),
 
+    /// Move an index between stores (SQLite and PostgreSQL)
+    Store(StoreArgs),
+
+    /// Print new revisions as they are published
+    Watch(crate::commands::watch::WatchArgs),
+
     /// Regenerate the committed shell completions and man pages
     #[command(hide = true)]
     GenerateFiles(GenerateFilesArgs),
@@ -449,6 +455,45 @@ pub struct ServeArgs {
     /// File holding the admin token (IFACE_ADMIN_TOKEN also works)
     #[arg(long, value_name = "FILE")]
     pub admin_token_file: Option<PathBuf>,
+
+    /// The store: `sqlite:PATH` (a data directory) or `postgres://...`, which
+    /// several replicas of `iface serve` can share [default: SQLite in --data]
+    #[arg(long, value_name = "URL", env = env_vars::IFACE_DATABASE_URL)]
+    pub database: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    #[command(subcommand)]
+    pub command: StoreCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// Copy a whole index from one store to another
+    ///
+    /// Users, interfaces, every revision with its archive (each verified
+    /// against its digest), promulgations and maintainers. Store URLs are
+    /// `sqlite:PATH` (an `iface serve` data directory; `sqlite:` alone is the
+    /// default one) or `postgres://USER@HOST/DB`.
+    Copy(StoreCopyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StoreCopyArgs {
+    /// The store to read, which must hold an index
+    #[arg(long, value_name = "URL")]
+    pub from: String,
+
+    /// The store to write, created if needed
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+
+    /// Copy into a store that already holds data: interfaces whose history
+    /// there is a prefix of the source's are completed; any other difference
+    /// is refused by name
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

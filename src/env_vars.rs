@@ -17,6 +17,8 @@ pub const IFACE_LISTEN: &str = "IFACE_LISTEN";
 pub const IFACE_DATA_DIR: &str = "IFACE_DATA_DIR";
 /// Set to any non-empty value to turn colour off (<https://no-color.org>).
 pub const NO_COLOR: &str = "NO_COLOR";
+/// The store of `iface serve`: `sqlite:PATH` or `postgres://...`.
+pub const IFACE_DATABASE_URL: &str = "IFACE_DATABASE_URL";
 /// Log filter for `iface serve` (tracing's `EnvFilter` syntax, e.g. `info`).
 pub const IFACE_LOG: &str = "IFACE_LOG";
 

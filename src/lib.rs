@@ -22,4 +22,5 @@ pub mod server;
 pub mod store;
 pub mod tree;
 pub mod uri;
+pub mod watch;
 pub mod wire;

@@ -21,8 +21,10 @@ pub mod publish;
 pub mod search;
 pub mod serve;
 pub mod show;
+pub mod store;
 pub mod token;
 pub mod unpromulgate;
+pub mod watch;
 pub mod whoami;
 
 /// What every command gets: the global flags and the printer.
@@ -59,6 +61,8 @@ pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<ExitStatus> 
         Command::Compose(args) => compose::run(ctx, args),
         Command::Diff(args) => diff::run(ctx, args),
         Command::Serve(args) => serve::run(ctx, args),
+        Command::Store(args) => store::run(ctx, args),
+        Command::Watch(args) => watch::run(ctx, args),
         Command::GenerateFiles(args) => generate_files::run(ctx, args),
     }
 }

@@ -23,12 +23,21 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> anyhow::Result<ExitStatus> {
     init_logging();
     let data = data_dir(args.data.as_deref())?;
     let admin_token = admin_token(args.admin_token_file.as_deref())?;
-    let store = Arc::new(
-        SqliteStore::open(&data)
-            .with_context(|| format!("could not open the index in {}", data.display()))?,
-    );
-    ctx.printer
-        .info(format!("data directory {}", data.display()));
+    let store: Arc<dyn Store> = match &args.database {
+        Some(url) => {
+            let store = crate::store::copy::open_store(url, &data)?;
+            ctx.printer
+                .info(format!("store {}", crate::store::postgres::redact_url(url)));
+            store
+        }
+        None => {
+            let store = SqliteStore::open(&data)
+                .with_context(|| format!("could not open the index in {}", data.display()))?;
+            ctx.printer
+                .info(format!("data directory {}", data.display()));
+            Arc::new(store)
+        }
+    };
     match &admin_token {
         Some(token) if token.len() < SHORT_TOKEN => ctx.printer.warn(format!(
             "the admin token is shorter than {SHORT_TOKEN} characters; anyone who guesses it \
@@ -96,7 +105,7 @@ fn init_logging() {
 }
 
 /// `--data`, or the user data directory (`~/.local/share/iface` on Linux).
-fn data_dir(flag: Option<&Path>) -> anyhow::Result<PathBuf> {
+pub fn data_dir(flag: Option<&Path>) -> anyhow::Result<PathBuf> {
     if let Some(dir) = flag {
         return Ok(dir.to_path_buf());
     }

@@ -26,6 +26,7 @@ pub mod auth;
 pub mod error;
 pub mod html;
 pub mod http;
+pub mod rpc;
 pub mod v1;
 
 use auth::AdminToken;
@@ -37,6 +38,8 @@ pub struct AppState {
     store: Arc<dyn Store>,
     admin: Option<AdminToken>,
     archives: Arc<archive_cache::ArchiveCache>,
+    /// The `/api` websocket's shared state: publishes for its watchers.
+    rpc: Arc<rpc::Hub>,
 }
 
 impl AppState {
@@ -47,6 +50,7 @@ impl AppState {
             store,
             admin: admin_token.map(AdminToken::new),
             archives: Arc::default(),
+            rpc: Arc::default(),
         }
     }
 
@@ -78,6 +82,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health))
+        .route("/api", get(rpc::api))
         .nest("/v1", v1::router())
         .merge(html::router())
         .fallback(fallback)
@@ -135,6 +140,9 @@ where
     F: Future<Output = ()> + Send + 'static,
 {
     let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+    // Websocket connections outlive graceful shutdown (they are no longer
+    // HTTP requests); the hub closes them.
+    let rpc = Arc::clone(&state.rpc);
     let server = axum::serve(listener, router(state)).with_graceful_shutdown(async move {
         let _ = stop_rx.wait_for(|stop| *stop).await;
     });
@@ -142,6 +150,7 @@ where
         shutdown.await;
         tracing::info!("shutting down: waiting for requests in flight");
         let _ = stop_tx.send(true);
+        rpc.shut_down();
         tokio::time::sleep(SHUTDOWN_GRACE).await;
         tracing::warn!(
             "requests still running after {}s; stopping anyway",

@@ -16,6 +16,8 @@ use std::fmt;
 use crate::error::ErrorCode;
 use crate::uri::InterfaceUri;
 
+pub mod copy;
+pub mod postgres;
 pub mod sqlite;
 
 pub use sqlite::SqliteStore;

@@ -658,6 +658,7 @@ pub async fn publish(
     let result = state
         .blocking(move |store| publish_archive(store, &caller, &owner, &name, &bytes))
         .await?;
+    state.published(&result);
     let status = if result.created {
         StatusCode::CREATED
     } else {

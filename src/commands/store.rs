@@ -1,0 +1,49 @@
+//! `iface store copy`: move a whole index between stores.
+
+use crate::cli::{StoreArgs, StoreCommand, StoreCopyArgs};
+use crate::error::ExitStatus;
+use crate::store::copy::{copy_store, open_existing_store, open_store};
+use crate::store::postgres::redact_url;
+
+use super::Context;
+
+pub fn run(ctx: &Context, args: &StoreArgs) -> anyhow::Result<ExitStatus> {
+    match &args.command {
+        StoreCommand::Copy(copy) => run_copy(ctx, copy),
+    }
+}
+
+fn run_copy(ctx: &Context, args: &StoreCopyArgs) -> anyhow::Result<ExitStatus> {
+    // `sqlite:` alone names the data directory `iface serve` uses by default.
+    let default_dir = super::serve::data_dir(None)?;
+    let from = open_existing_store(&args.from, &default_dir)?;
+    let to = open_store(&args.to, &default_dir)?;
+    let (from_shown, to_shown) = (redact_url(&args.from), redact_url(&args.to));
+    ctx.printer
+        .info(format!("copying {from_shown} to {to_shown}"));
+    let report = copy_store(from.as_ref(), to.as_ref(), args.force)?;
+    if ctx.printer.is_json() {
+        ctx.printer.json(&serde_json::json!({
+            "from": from_shown,
+            "to": to_shown,
+            "report": report,
+        }))?;
+    } else {
+        ctx.printer.data(&format!(
+            "copied {} user(s), {} interface(s), {} revision(s) ({} bytes of archives, every digest verified), {} promulgation(s), {} maintainer grant(s)",
+            report.users,
+            report.interfaces,
+            report.revisions,
+            report.archive_bytes,
+            report.promulgations,
+            report.maintainers
+        ))?;
+        if report.tokens_not_copied > 0 {
+            ctx.printer.warn(format!(
+                "{} token(s) were not copied (the store keeps only their hashes); users mint new ones with `iface token create`",
+                report.tokens_not_copied
+            ));
+        }
+    }
+    Ok(ExitStatus::Success)
+}
