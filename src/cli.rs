@@ -20,6 +20,7 @@ Environment:
   IFACE_ADMIN_TOKEN  admin token accepted by `iface serve`
   IFACE_LISTEN       listen address of `iface serve`
   IFACE_DATA_DIR     data directory of `iface serve`
+  IFACE_DATABASE_URL store of `iface serve`: sqlite:PATH or postgres://...
   IFACE_LOG          log filter of `iface serve`
   NO_COLOR           turn colour off
 

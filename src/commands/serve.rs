@@ -23,12 +23,22 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> anyhow::Result<ExitStatus> {
     init_logging();
     let data = data_dir(args.data.as_deref())?;
     let admin_token = admin_token(args.admin_token_file.as_deref())?;
+    // Replicas on one PostgreSQL hear each other's publishes through it.
+    let mut postgres = None;
     let store: Arc<dyn Store> = match &args.database {
         Some(url) => {
-            let store = crate::store::copy::open_store(url, &data)?;
             ctx.printer
                 .info(format!("store {}", crate::store::postgres::redact_url(url)));
-            store
+            match crate::store::copy::StoreUrl::parse(url, &data)? {
+                crate::store::copy::StoreUrl::Postgres(url) => {
+                    let store = Arc::new(crate::store::postgres::PostgresStore::open(&url)?);
+                    postgres = Some(Arc::clone(&store));
+                    store
+                }
+                crate::store::copy::StoreUrl::Sqlite(_) => {
+                    crate::store::copy::open_store(url, &data)?
+                }
+            }
         }
         None => {
             let store = SqliteStore::open(&data)
@@ -56,6 +66,9 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> anyhow::Result<ExitStatus> {
         )),
     }
     let state = AppState::new(store.clone(), admin_token.as_deref());
+    if let Some(postgres) = postgres {
+        relay_other_replicas(postgres, state.clone())?;
+    }
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -158,4 +171,49 @@ fn admin_token(file: Option<&Path>) -> anyhow::Result<Option<String>> {
         ));
     }
     Ok(Some(token.to_owned()))
+}
+
+/// Passes revisions published through other replicas (PostgreSQL NOTIFY)
+/// to this replica's watchers. Revisions this replica published arrive
+/// twice; watchers never hand out a revision twice. Runs on a plain thread:
+/// the PostgreSQL driver blocks.
+fn relay_other_replicas(
+    store: Arc<crate::store::postgres::PostgresStore>,
+    state: AppState,
+) -> anyhow::Result<()> {
+    let mut listener = store.listen()?;
+    std::thread::Builder::new()
+        .name("iface-replicas".into())
+        .spawn(move || {
+            loop {
+                let notices = match listener.wait(std::time::Duration::from_secs(5)) {
+                    Ok(notices) => notices,
+                    Err(err) => {
+                        tracing::warn!("listening for other replicas' publishes: {err:#}");
+                        std::thread::sleep(std::time::Duration::from_secs(1));
+                        match store.listen() {
+                            Ok(fresh) => listener = fresh,
+                            Err(err) => tracing::warn!("could not listen again: {err:#}"),
+                        }
+                        continue;
+                    }
+                };
+                for notice in notices {
+                    match store.revision(&notice.owner, &notice.name, Some(notice.revision)) {
+                        Ok(Some(record)) => state
+                            .rpc()
+                            .published(&server::v1::revision_doc(&record, None)),
+                        Ok(None) => {}
+                        Err(err) => tracing::warn!(
+                            "could not read interface:~{}/{}-{}: {err}",
+                            notice.owner,
+                            notice.name,
+                            notice.revision
+                        ),
+                    }
+                }
+            }
+        })
+        .context("could not start the replica listener")?;
+    Ok(())
 }

@@ -339,7 +339,8 @@ impl SqliteStore {
         let mut writer = Connection::open(&db_path)
             .with_context(|| format!("could not open {}", db_path.display()))?;
         writer.busy_timeout(BUSY_TIMEOUT)?;
-        let mode: String = writer.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        let mode: String =
+            retry_busy(|| Ok(writer.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?))?;
         if !mode.eq_ignore_ascii_case("wal") {
             anyhow::bail!(
                 "{} cannot use WAL mode (got {mode}); is it on a network file system?",
@@ -350,7 +351,8 @@ impl SqliteStore {
         // its number is never handed out twice. Publishes are rare; reads do
         // not sync.
         writer.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
-        migrate(&mut writer).with_context(|| format!("could not migrate {}", db_path.display()))?;
+        retry_busy(|| migrate(&mut writer))
+            .with_context(|| format!("could not migrate {}", db_path.display()))?;
         remove_stale_incoming(&dir.join(ARCHIVES_DIR));
         Ok(SqliteStore {
             dir: dir.to_path_buf(),
@@ -462,6 +464,35 @@ impl Drop for SqliteStore {
         let conn = lock(&self.writer);
         let _ = conn.execute_batch("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);");
     }
+}
+
+/// Runs `step` again while the database answers BUSY, up to the busy
+/// timeout. Switching a new database to WAL takes an exclusive lock for
+/// which SQLite may answer BUSY at once instead of calling the busy handler,
+/// so processes opening one fresh data directory together need this.
+fn retry_busy<T>(mut step: impl FnMut() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    let started = std::time::Instant::now();
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match step() {
+            Err(err) if is_busy(&err) && started.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
+fn is_busy(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|cause| cause.downcast_ref::<rusqlite::Error>())
+        .any(|e| {
+            matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            )
+        })
 }
 
 fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
