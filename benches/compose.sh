@@ -15,38 +15,8 @@ cd "$(dirname "$0")/.."
 
 runs=${1:-30}
 
-if ! command -v hyperfine >/dev/null; then
-    echo "== installing hyperfine"
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo=sudo
-    $sudo apt-get install -y hyperfine >/dev/null
-fi
-
-cargo build --release --quiet
-iface=$PWD/target/release/iface
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-export HOME=$work/home IFACE_CACHE_DIR=$work/cache NO_COLOR=1
-mkdir -p "$HOME"
-admin=bench-admin-token-0123456789
-
-echo "== starting an index"
-IFACE_ADMIN_TOKEN=$admin "$iface" serve --listen 127.0.0.1:0 --data "$work/data" \
-    2>"$work/serve.log" &
-server_pid=$!
-for _ in $(seq 100); do
-    grep -q "listening on" "$work/serve.log" 2>/dev/null && break
-    sleep 0.05
-done
-url=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$work/serve.log" | head -1)
-[ -n "$url" ] || { cat "$work/serve.log"; exit 1; }
-export IFACE_INDEX=$url
+. benches/common.sh
+start_index
 
 echo "== publishing 10 interfaces and a charm that uses them"
 token=$(IFACE_TOKEN=$admin "$iface" token create bench)
@@ -95,13 +65,6 @@ hyperfine --runs "$runs" --warmup 2 --style basic \
     --export-json "$work/noop.json" \
     "'$iface' -q compose '$charm'"
 
-mean_ms() {
-    python3 - "$1" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"][0]
-print("%.1f ms ± %.1f (min %.1f)" % (r["mean"] * 1000, r["stddev"] * 1000, r["min"] * 1000))
-PY
-}
 
 echo
 echo "| measurement | result | target |"
