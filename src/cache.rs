@@ -19,7 +19,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -208,21 +208,12 @@ fn lock_file(path: &Path) -> anyhow::Result<EntryLock> {
     Ok(EntryLock { _file: file })
 }
 
-/// Temporary file in the same directory, then rename: readers see the old
-/// entry or the new one, never a part.
+/// Creates the entry's directory, then writes atomically: readers see the
+/// old entry or the new one, never a part.
 fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let dir = path.parent().context("a cache path has a parent")?;
     fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
-    let mut file = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .tempfile_in(dir)
-        .with_context(|| format!("could not create a file in {}", dir.display()))?;
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_data())
-        .with_context(|| format!("could not write {}", path.display()))?;
-    file.persist(path)
-        .with_context(|| format!("could not write {}", path.display()))?;
-    Ok(())
+    crate::fsutil::write_atomically(path, bytes)
 }
 
 /// One index's remembered resolve answers: per URI (for `--offline`) and per

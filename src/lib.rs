@@ -14,6 +14,7 @@ pub mod config;
 pub mod diff;
 pub mod env_vars;
 pub mod error;
+pub mod fsutil;
 pub mod generate;
 pub mod manifest;
 pub mod printer;

@@ -1,6 +1,10 @@
 //! The foundation commands run as a user runs them: the real binary, its own
 //! HOME and cache, the committed sample interfaces.
 
+#[path = "common/fs.rs"]
+mod fs_util;
+
+use fs_util::copy_tree;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
@@ -35,27 +39,6 @@ fn finding_ids(report: &Value) -> Vec<String> {
         .iter()
         .map(|f| f["id"].as_str().unwrap().to_string())
         .collect()
-}
-
-/// Copies a directory tree, symlinks as symlinks.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    let mut children: Vec<_> = std::fs::read_dir(from)
-        .unwrap()
-        .map(|e| e.unwrap())
-        .collect();
-    children.sort_by_key(|c| c.file_name());
-    for child in children {
-        let dest = to.join(child.file_name());
-        let ty = child.file_type().unwrap();
-        if ty.is_symlink() {
-            std::os::unix::fs::symlink(std::fs::read_link(child.path()).unwrap(), &dest).unwrap();
-        } else if ty.is_dir() {
-            copy_tree(&child.path(), &dest);
-        } else {
-            std::fs::copy(child.path(), &dest).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -2,6 +2,10 @@
 //! from real packed archives of the samples. (The end-to-end run through
 //! `iface serve` and the client is in tests/compose_cli.rs.)
 
+#[path = "common/fs.rs"]
+mod fs_util;
+
+use fs_util::copy_tree;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -89,22 +93,6 @@ impl Source for Memory {
                     .unwrap()
             })
             .collect())
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for child in std::fs::read_dir(from).unwrap() {
-        let child = child.unwrap();
-        let dest = to.join(child.file_name());
-        let ty = child.file_type().unwrap();
-        if ty.is_symlink() {
-            std::os::unix::fs::symlink(std::fs::read_link(child.path()).unwrap(), &dest).unwrap();
-        } else if ty.is_dir() {
-            copy_tree(&child.path(), &dest);
-        } else {
-            std::fs::copy(child.path(), &dest).unwrap();
-        }
     }
 }
 

@@ -4,6 +4,10 @@
 #[path = "common/client.rs"]
 mod support;
 
+#[path = "common/fs.rs"]
+mod fs_util;
+
+use fs_util::copy_tree;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -14,19 +18,6 @@ const SAMPLES: &[&str] = &["http", "mysql", "pgsql", "logging", "cluster"];
 
 fn charm_source() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/charms/webapp")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for child in std::fs::read_dir(from).unwrap() {
-        let child = child.unwrap();
-        let dest = to.join(child.file_name());
-        if child.file_type().unwrap().is_dir() {
-            copy_tree(&child.path(), &dest);
-        } else {
-            std::fs::copy(child.path(), &dest).unwrap();
-        }
-    }
 }
 
 /// A server with every sample published as ~samples and promulgated.

@@ -4,23 +4,14 @@
 #[path = "common/client.rs"]
 mod support;
 
+#[path = "common/fs.rs"]
+mod fs_util;
+
+use fs_util::copy_tree;
 use std::path::{Path, PathBuf};
 
 use predicates::prelude::*;
 use support::{ADMIN, Machine, Server, examples, json_of, text};
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for child in std::fs::read_dir(from).unwrap() {
-        let child = child.unwrap();
-        let dest = to.join(child.file_name());
-        if child.file_type().unwrap().is_dir() {
-            copy_tree(&child.path(), &dest);
-        } else {
-            std::fs::copy(child.path(), &dest).unwrap();
-        }
-    }
-}
 
 /// A copy of the mysql sample whose provider `port` is a string, and whose
 /// interface.yaml says `version`.

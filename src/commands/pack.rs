@@ -1,4 +1,3 @@
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -20,7 +19,7 @@ pub fn run(ctx: &Context, args: &PackArgs) -> anyhow::Result<ExitStatus> {
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("{name}.tar.gz")));
     let packed = pack_tree(&tree, Some(&output))?;
-    write_atomically(&output, &packed.bytes)?;
+    crate::fsutil::write_atomically(&output, &packed.bytes)?;
     if ctx.printer.is_json() {
         ctx.printer.json(&json!({
             "name": name,
@@ -109,21 +108,4 @@ pub fn pack_tree(tree: &InterfaceTree, output: Option<&Path>) -> anyhow::Result<
         .collect();
     archive::pack(&tree.root, &entries)
         .with_context(|| format!("could not pack {}", tree.root.display()))
-}
-
-/// Writes through a temporary file in the same directory and renames it, so
-/// an interrupted write never leaves a truncated archive under the name.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("could not create a file in {}", dir.display()))?;
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
-        .with_context(|| format!("could not write {}", path.display()))?;
-    file.persist(path)
-        .with_context(|| format!("could not write {}", path.display()))?;
-    Ok(())
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::archive::{self, EntryKind};
 use crate::error::{CodedError, ErrorCode};
+use crate::fsutil::write_atomically;
 use crate::tree::{Ignore, InterfaceTree, Layout, Role};
 use crate::uri::InterfaceUri;
 
@@ -734,8 +735,4 @@ fn remove_staging(charm: &Path) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    crate::commands::pack::write_atomically(path, bytes)
 }

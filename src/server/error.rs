@@ -102,7 +102,14 @@ impl From<ResolveError> for ApiError {
             ResolveError::Store(err) => err.into(),
             other => {
                 let candidates = other.candidates().to_vec();
-                ApiError::new(other.code(), other.to_string()).with_candidates(candidates)
+                let mut api =
+                    ApiError::new(other.code(), other.to_string()).with_candidates(candidates);
+                // The interface exists: an index that knows the name answers
+                // for it, and a client must not look further.
+                if matches!(other, ResolveError::NoRevision(_)) {
+                    api.error.reason = Some(crate::wire::NO_REVISION.to_owned());
+                }
+                api
             }
         }
     }

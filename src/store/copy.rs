@@ -56,11 +56,14 @@ impl StoreUrl {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(StoreUrl::Postgres(url.to_owned()));
         }
-        bail!(
-            "{} is not a store URL: use sqlite:PATH (a data directory) or \
-             postgres://USER@HOST/DATABASE",
-            redact_url(url)
-        )
+        Err(crate::error::coded(
+            crate::error::ErrorCode::Invalid,
+            format!(
+                "{} is not a store URL: use sqlite:PATH (a data directory) or \
+                 postgres://USER@HOST/DATABASE",
+                redact_url(url)
+            ),
+        ))
     }
 
     /// The URL as it can be shown: the password of a PostgreSQL URL hidden.

@@ -466,19 +466,9 @@ pub fn resolve_one(
         Err(err) => wire::ResolveResult {
             query,
             revision: None,
-            error: Some(resolve_error(&err)),
+            error: Some(ApiError::from(err).error),
         },
     })
-}
-
-/// The wire form of a resolution failure.
-pub fn resolve_error(err: &store::ResolveError) -> wire::Error {
-    let mut error = wire::Error::new(err.code(), err.to_string());
-    error.candidates = err.candidates().to_vec();
-    if matches!(err, store::ResolveError::NoRevision(_)) {
-        error.reason = Some(wire::NO_REVISION.to_owned());
-    }
-    error
 }
 
 fn check_resolve_count(count: usize) -> Result<(), ApiError> {
