@@ -11,7 +11,7 @@ if ! command -v hyperfine >/dev/null; then
 fi
 
 cargo build --release --quiet
-iface=$PWD/target/release/iface
+iface="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/release/iface"
 work=$(mktemp -d)
 server_pid=""
 cleanup() {

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --release --quiet
-iface="$PWD/target/release/iface"
+iface="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/release/iface"
 work=$(mktemp -d)
 server=""
 cleanup() {
