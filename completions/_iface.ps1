@@ -665,7 +665,7 @@ Register-ArgumentCompleter -Native -CommandName 'iface' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns it off for auto)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request to an index may take, body included [default: 60, or `timeout:` in config.yaml]')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection to an index [default: 10, or `connect-timeout:` in config.yaml]')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Copy into a store that already holds data: interfaces whose history there is a prefix of the source''s are completed; any other difference is refused by name')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Copy into a store that already holds data, keeping what is there: interfaces whose history there is a prefix of the source''s are completed; a differing history or promulgation is refused by name')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Answer from the cache (and local index directories) alone; never touch the network')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')

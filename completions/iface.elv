@@ -621,7 +621,7 @@ set edit:completion:arg-completer[iface] = {|@words|
             cand --color 'When to use colour (NO_COLOR turns it off for auto)'
             cand --timeout 'Seconds one request to an index may take, body included [default: 60, or `timeout:` in config.yaml]'
             cand --connect-timeout 'Seconds to wait for a connection to an index [default: 10, or `connect-timeout:` in config.yaml]'
-            cand --force 'Copy into a store that already holds data: interfaces whose history there is a prefix of the source''s are completed; any other difference is refused by name'
+            cand --force 'Copy into a store that already holds data, keeping what is there: interfaces whose history there is a prefix of the source''s are completed; a differing history or promulgation is refused by name'
             cand --offline 'Answer from the cache (and local index directories) alone; never touch the network'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'

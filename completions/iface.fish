@@ -545,7 +545,7 @@ always\t''
 never\t''"
 complete -c iface -n "__fish_iface_using_subcommand store; and __fish_seen_subcommand_from copy" -l timeout -d 'Seconds one request to an index may take, body included [default: 60, or `timeout:` in config.yaml]' -r
 complete -c iface -n "__fish_iface_using_subcommand store; and __fish_seen_subcommand_from copy" -l connect-timeout -d 'Seconds to wait for a connection to an index [default: 10, or `connect-timeout:` in config.yaml]' -r
-complete -c iface -n "__fish_iface_using_subcommand store; and __fish_seen_subcommand_from copy" -l force -d 'Copy into a store that already holds data: interfaces whose history there is a prefix of the source\'s are completed; any other difference is refused by name'
+complete -c iface -n "__fish_iface_using_subcommand store; and __fish_seen_subcommand_from copy" -l force -d 'Copy into a store that already holds data, keeping what is there: interfaces whose history there is a prefix of the source\'s are completed; a differing history or promulgation is refused by name'
 complete -c iface -n "__fish_iface_using_subcommand store; and __fish_seen_subcommand_from copy" -l offline -d 'Answer from the cache (and local index directories) alone; never touch the network'
 complete -c iface -n "__fish_iface_using_subcommand store; and __fish_seen_subcommand_from copy" -s q -l quiet -d 'Print only data and errors'
 complete -c iface -n "__fish_iface_using_subcommand store; and __fish_seen_subcommand_from copy" -s v -l verbose -d 'Print more about what is being done'

@@ -473,8 +473,9 @@ pub struct StoreArgs {
 pub enum StoreCommand {
     /// Copy a whole index from one store to another
     ///
-    /// Users, interfaces, every revision with its archive (each verified
-    /// against its digest), promulgations and maintainers. Store URLs are
+    /// Users, tokens (they keep working), interfaces, every revision with
+    /// its archive (each verified against its digest), maintainers and
+    /// promulgations, with their ids, numbers and times. Store URLs are
     /// `sqlite:PATH` (an `iface serve` data directory; `sqlite:` alone is the
     /// default one) or `postgres://USER@HOST/DB`.
     Copy(StoreCopyArgs),
@@ -490,9 +491,9 @@ pub struct StoreCopyArgs {
     #[arg(long, value_name = "URL")]
     pub to: String,
 
-    /// Copy into a store that already holds data: interfaces whose history
-    /// there is a prefix of the source's are completed; any other difference
-    /// is refused by name
+    /// Copy into a store that already holds data, keeping what is there:
+    /// interfaces whose history there is a prefix of the source's are
+    /// completed; a differing history or promulgation is refused by name
     #[arg(long)]
     pub force: bool,
 }

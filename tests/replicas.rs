@@ -157,3 +157,163 @@ async fn two_replicas_share_numbering_and_watchers() {
     numbers.sort();
     assert_eq!(numbers, (2..=50).collect::<Vec<u64>>());
 }
+
+/// The operator's move: an index served from SQLite is copied onto
+/// PostgreSQL with one command, and a replica there serves it as it was:
+/// the same revisions and archives, and the same tokens still work.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_index_moves_onto_postgres_with_one_command() {
+    let database = tokio::task::spawn_blocking(pg::fresh_database)
+        .await
+        .unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let data = scratch.path().join("sqlite");
+    let client = support::client();
+
+    let embedded = replica(&format!("sqlite:{}", data.display()), &data);
+    let created = client
+        .post(format!("{}/v1/users", embedded.url))
+        .bearer_auth(ADMIN)
+        .json(&json!({"name": "alice"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    let token: Value = client
+        .post(format!("{}/v1/users/alice/tokens", embedded.url))
+        .bearer_auth(ADMIN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = token["token"].as_str().unwrap().to_owned();
+    let mut published = Vec::new();
+    for salt in ["1", "2"] {
+        published.push(
+            publish(
+                &client,
+                &embedded.url,
+                interface_archive("db", "db", "d", salt),
+            )
+            .await,
+        );
+    }
+    let promulgated = client
+        .put(format!("{}/v1/promulgations/db", embedded.url))
+        .bearer_auth(ADMIN)
+        .json(&json!({"owner": "alice"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(promulgated.status(), 200);
+    let before: Value = client
+        .get(format!(
+            "{}/v1/interfaces/~alice/db/revisions",
+            embedded.url
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    drop(embedded);
+
+    let copy = |force: bool| {
+        let mut command = assert_cmd::Command::cargo_bin("iface").unwrap();
+        command
+            .args(["store", "copy", "--from"])
+            .arg(format!("sqlite:{}", data.display()))
+            .args(["--to", &database])
+            .env("NO_COLOR", "1");
+        if force {
+            command.arg("--force");
+        }
+        command.output().unwrap()
+    };
+    let output = copy(false);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("copied 1 user(s), 1 token(s), 1 interface(s), 2 revision(s)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("0 maintainer grant(s), 1 promulgation(s)"),
+        "{stdout}"
+    );
+    // Once is enough: a second copy into what is no longer empty is refused.
+    let again = copy(false);
+    assert!(!again.status.success());
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(stderr.contains("the target store is not empty"), "{stderr}");
+
+    let shared = replica(&database, &scratch.path().join("pg"));
+    let after: Value = client
+        .get(format!("{}/v1/interfaces/~alice/db/revisions", shared.url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        before["revisions"].as_array().map(Vec::len),
+        Some(2),
+        "{before}"
+    );
+    assert_eq!(after, before, "the same revisions, publish times included");
+    let whoami: Value = client
+        .get(format!("{}/v1/whoami", shared.url))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(whoami["user"], "alice", "{whoami}");
+    let resolved: Value = client
+        .get(format!("{}/v1/resolve?uris=interface:db", shared.url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let digest = published[1]["revision"]["digest"].as_str().unwrap();
+    assert_eq!(
+        resolved["results"][0]["revision"]["digest"], digest,
+        "{resolved}"
+    );
+    let archive = client
+        .get(format!(
+            "{}/v1/interfaces/~alice/db/revisions/2/archive",
+            shared.url
+        ))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(support::sha256_hex(&archive), digest);
+    // And alice publishes on as before, the numbering carried on.
+    let third = client
+        .post(format!("{}/v1/interfaces/~alice/db/revisions", shared.url))
+        .bearer_auth(&token)
+        .header("content-type", "application/gzip")
+        .body(interface_archive("db", "db", "d", "3"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(third.status(), 201);
+    let third: Value = third.json().await.unwrap();
+    assert_eq!(third["uri"], "interface:~alice/db-3");
+}

@@ -18,8 +18,10 @@ use tempfile::TempDir;
 use iface::store::copy::{CopyReport, copy_store, open_existing_store, open_store};
 use iface::store::postgres::{PostgresStore, RevisionNotice};
 use iface::store::{
-    InterfaceRecord, ListOrder, ListQuery, NewRevision, Published, ResolveError, RevisionContent,
-    RevisionRecord, SearchQuery, SqliteStore, Store, StoreError, StoreResult, resolve,
+    Export, GrantRecord, Import, ImportedRevision, InterfaceRecord, ListOrder, ListQuery,
+    NewRevision, PromulgationRecord, Published, ResolveError, RevisionContent, RevisionRecord,
+    SearchQuery, SqliteStore, Store, StoreError, StoreResult, StoredToken, TokenRecord, UserRecord,
+    resolve,
 };
 use iface::uri::InterfaceUri;
 
@@ -70,6 +72,7 @@ suite!(
     concurrent_publishes_through_two_replicas,
     replicas_starting_at_once,
     concurrent_promulgations_each_see_the_previous_one,
+    import_keeps_numbers_and_times,
     copy_refuses_a_non_empty_target_and_completes_with_force,
     copy_refuses_a_damaged_archive,
 );
@@ -145,7 +148,22 @@ impl Rev {
     }
 
     fn publish(&self, store: &dyn Store) -> StoreResult<Published> {
-        store.publish(&NewRevision {
+        store.publish(&self.new_revision())
+    }
+
+    /// Imports this as revision `number`, published at `at`, of an
+    /// interface created at `created`.
+    fn import(&self, store: &dyn Store, number: u32, at: i64, created: i64) -> StoreResult<()> {
+        store.import(&Import::Revision(&ImportedRevision {
+            new: self.new_revision(),
+            number,
+            published_at: at,
+            interface_created_at: created,
+        }))
+    }
+
+    fn new_revision(&self) -> NewRevision<'_> {
+        NewRevision {
             owner: &self.owner,
             name: &self.name,
             archive: &self.archive,
@@ -160,7 +178,7 @@ impl Rev {
             readme: self.readme.as_deref(),
             schemas: &self.schemas,
             publisher: &self.publisher,
-        })
+        }
     }
 
     fn published(&self, store: &dyn Store) -> RevisionRecord {
@@ -915,12 +933,254 @@ fn replicas_starting_at_once(fx: &Fixture) {
     }
 }
 
+/// A time well before any test runs: one a copy cannot have made up.
+const LONG_AGO: i64 = 1_500_000_000;
+
+fn is_conflict(result: StoreResult<()>, says: &str) -> bool {
+    match result {
+        Err(StoreError::Conflict(message)) => message.contains(says),
+        _ => false,
+    }
+}
+
+fn import_keeps_numbers_and_times(fx: &Fixture) {
+    let store = fx.open();
+    let store = store.as_ref();
+    let erin = UserRecord {
+        name: "erin".into(),
+        created_at: LONG_AGO,
+    };
+    store.import(&Import::User(&erin)).unwrap();
+    assert_eq!(store.user("erin").unwrap(), Some(erin.clone()));
+    assert!(is_conflict(
+        store.import(&Import::User(&erin)),
+        "the user ~erin is here already"
+    ));
+
+    // Tokens keep their ids, hashes, times and revocations.
+    let live = StoredToken {
+        token: TokenRecord {
+            id: 40,
+            user: "erin".into(),
+            label: "laptop".into(),
+            created_at: LONG_AGO,
+            last_used_at: Some(LONG_AGO + 5),
+        },
+        hash: "hash-40".into(),
+        revoked_at: None,
+    };
+    let revoked = StoredToken {
+        token: TokenRecord {
+            id: 41,
+            label: "old".into(),
+            last_used_at: None,
+            ..live.token.clone()
+        },
+        hash: "hash-41".into(),
+        revoked_at: Some(LONG_AGO + 9),
+    };
+    for token in [&live, &revoked] {
+        store
+            .import(&Import::Token {
+                token,
+                keep_id: true,
+            })
+            .unwrap();
+    }
+    assert_eq!(store.tokens("erin").unwrap(), vec![live.token.clone()]);
+    assert_eq!(
+        store.authenticate("hash-41").unwrap(),
+        None,
+        "still revoked"
+    );
+    // The same id, or the same hash, again is refused.
+    let other = StoredToken {
+        hash: "hash-other".into(),
+        ..live.clone()
+    };
+    assert!(is_conflict(
+        store.import(&Import::Token {
+            token: &other,
+            keep_id: true
+        }),
+        "token 40 of ~erin is here already"
+    ));
+    assert!(is_conflict(
+        store.import(&Import::Token {
+            token: &live,
+            keep_id: false
+        }),
+        "is here already"
+    ));
+    // Without its id a token gets a new one, and so does a token created
+    // afterwards: imported ids never collide with new ones. (Ids are unique,
+    // not consecutive: PostgreSQL spends one on a refused insert.)
+    store
+        .import(&Import::Token {
+            token: &other,
+            keep_id: false,
+        })
+        .unwrap();
+    store.create_token("erin", "new", "hash-new").unwrap();
+    let tokens = store.export().unwrap().tokens;
+    let hashes: Vec<&str> = tokens.iter().map(|t| t.hash.as_str()).collect();
+    assert_eq!(hashes, ["hash-40", "hash-41", "hash-other", "hash-new"]);
+    assert!(tokens[2].token.id > 41, "{tokens:?}");
+    assert_eq!(tokens[..2], [live.clone(), revoked.clone()]);
+
+    // Revisions keep their numbers and times; each must follow the latest.
+    let one = Rev::new("erin", "legacy", "1").summary("Old");
+    one.import(store, 1, LONG_AGO + 10, LONG_AGO + 10).unwrap();
+    let two = Rev::new("erin", "legacy", "2");
+    for number in [1, 3] {
+        assert!(
+            is_conflict(
+                two.import(store, number, LONG_AGO + 20, LONG_AGO),
+                &format!(
+                    "interface:~erin/legacy has 1 revision(s) here; revision {number} cannot follow"
+                )
+            ),
+            "revision {number}"
+        );
+    }
+    assert!(is_conflict(
+        Rev::new("erin", "new", "1").import(store, 2, LONG_AGO, LONG_AGO),
+        "interface:~erin/new has 0 revision(s) here; revision 2 cannot follow"
+    ));
+    // The latest archive again is a revision all the same: the source had it.
+    one.clone()
+        .summary("Old again")
+        .import(store, 2, LONG_AGO + 20, LONG_AGO)
+        .unwrap();
+    let revisions = store.revisions("erin", "legacy").unwrap().unwrap();
+    assert_eq!(
+        revisions
+            .iter()
+            .map(|r| (r.revision, r.published_at, r.digest.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (2, LONG_AGO + 20, one.digest.as_str()),
+            (1, LONG_AGO + 10, one.digest.as_str())
+        ]
+    );
+    let legacy = store.interface("erin", "legacy").unwrap().unwrap();
+    assert_eq!(
+        (
+            legacy.created_at,
+            legacy.updated_at,
+            legacy.latest_revision,
+            legacy.summary.as_deref()
+        ),
+        (LONG_AGO + 10, LONG_AGO + 20, 2, Some("Old again"))
+    );
+    assert_eq!(
+        search(store, "again", 10, 0),
+        (vec!["interface:~erin/legacy".to_owned()], 1),
+        "imported revisions are searchable"
+    );
+    // A publish afterwards carries on from the imported numbers, now.
+    let three = two.published(store);
+    assert_eq!(three.revision, 3);
+    assert!(three.published_at > LONG_AGO + 20);
+
+    // Grants and promulgations keep their times.
+    store.create_user("frank").unwrap();
+    let grant = GrantRecord {
+        owner: "erin".into(),
+        name: "legacy".into(),
+        user: "frank".into(),
+        granted_at: LONG_AGO + 30,
+    };
+    store.import(&Import::Grant(&grant)).unwrap();
+    assert!(is_conflict(
+        store.import(&Import::Grant(&grant)),
+        "~frank's grant on interface:~erin/legacy is here already"
+    ));
+    assert!(store.is_maintainer("erin", "legacy", "frank").unwrap());
+    let nowhere = GrantRecord {
+        name: "missing".into(),
+        ..grant.clone()
+    };
+    assert!(matches!(
+        store.import(&Import::Grant(&nowhere)),
+        Err(StoreError::NotFound(_))
+    ));
+    let promulgation = PromulgationRecord {
+        name: "legacy".into(),
+        owner: "erin".into(),
+        created_at: LONG_AGO + 40,
+    };
+    store.import(&Import::Promulgation(&promulgation)).unwrap();
+    assert!(is_conflict(
+        store.import(&Import::Promulgation(&promulgation)),
+        "the promulgation of legacy is here already"
+    ));
+    assert_eq!(
+        store.promulgated("legacy").unwrap().as_deref(),
+        Some("erin")
+    );
+    let export = store.export().unwrap();
+    assert_eq!(
+        (export.grants, export.promulgations),
+        (vec![grant], vec![promulgation])
+    );
+}
+
 // --- store copy -----------------------------------------------------------
 
 /// An index with a bit of everything, interfaces created in (owner, name)
-/// order so that search ties break the same way after a copy.
+/// order so that search ties break the same way after a copy. Its first user
+/// and interface were imported long ago, so a copy that made up times would
+/// show.
 fn populate(store: &dyn Store) {
+    let erin = UserRecord {
+        name: "erin".into(),
+        created_at: LONG_AGO,
+    };
+    store.import(&Import::User(&erin)).unwrap();
+    let used = StoredToken {
+        token: TokenRecord {
+            id: 10,
+            user: "erin".into(),
+            label: "old laptop".into(),
+            created_at: LONG_AGO,
+            last_used_at: Some(LONG_AGO + 100),
+        },
+        hash: "hash-10".into(),
+        revoked_at: Some(LONG_AGO + 200),
+    };
+    store
+        .import(&Import::Token {
+            token: &used,
+            keep_id: true,
+        })
+        .unwrap();
+    let mut legacy = Rev::new("erin", "legacy", "1");
+    legacy.readme = Some("# legacy\n".into());
+    legacy
+        .import(store, 1, LONG_AGO + 10, LONG_AGO + 10)
+        .unwrap();
+    Rev::new("erin", "legacy", "2")
+        .summary("The legacy interface, revised")
+        .import(store, 2, LONG_AGO + 20, LONG_AGO + 10)
+        .unwrap();
+
     users(store, &["alice", "bob", "carol", "dave"]);
+    store
+        .import(&Import::Grant(&GrantRecord {
+            owner: "erin".into(),
+            name: "legacy".into(),
+            user: "alice".into(),
+            granted_at: LONG_AGO + 30,
+        }))
+        .unwrap();
+    store
+        .import(&Import::Promulgation(&PromulgationRecord {
+            name: "legacy".into(),
+            owner: "erin".into(),
+            created_at: LONG_AGO + 40,
+        }))
+        .unwrap();
     let live = store.create_token("alice", "laptop", "hash-1").unwrap();
     store.create_token("alice", "old", "hash-2").unwrap();
     store.revoke_token("alice", live.id + 1).unwrap();
@@ -978,34 +1238,34 @@ fn populate(store: &dyn Store) {
     store.promulgate("carol", "vault").unwrap();
 }
 
-/// Everything the trait shows of an index, with the times a copy cannot
-/// carry set to zero (see `iface::store::copy`).
+/// Everything a store keeps, as the trait shows it, times included.
 #[derive(Debug, PartialEq)]
 struct Snapshot {
-    users: Vec<String>,
+    users: Vec<UserRecord>,
     interfaces: Vec<InterfaceRecord>,
+    recent: Vec<String>,
     revisions: Vec<RevisionRecord>,
     contents: Vec<RevisionContent>,
     archives: BTreeMap<String, Vec<u8>>,
     owners: BTreeMap<String, Vec<String>>,
     promulgations: Vec<(String, String)>,
+    export: Export,
     resolved: Vec<String>,
     searches: Vec<(Vec<String>, u64)>,
     maintainers: Vec<(String, bool)>,
 }
 
 fn snapshot(store: &dyn Store) -> Snapshot {
-    let users: Vec<String> = store.users().unwrap().into_iter().map(|u| u.name).collect();
-    let mut interfaces = all(store, ListOrder::Name);
+    let users = store.users().unwrap();
+    let interfaces = all(store, ListOrder::Name);
+    let recent = names(&all(store, ListOrder::Recent));
     let mut revisions = Vec::new();
     let mut contents = Vec::new();
     let mut archives = BTreeMap::new();
     let mut owners = BTreeMap::new();
     let mut maintainers = Vec::new();
-    for interface in &mut interfaces {
-        interface.created_at = 0;
-        interface.updated_at = 0;
-        for mut revision in store
+    for interface in &interfaces {
+        for revision in store
             .revisions(&interface.owner, &interface.name)
             .unwrap()
             .unwrap()
@@ -1019,7 +1279,6 @@ fn snapshot(store: &dyn Store) -> Snapshot {
             let archive = store.archive(&revision.digest).unwrap().unwrap();
             assert_eq!(sha256_hex(&archive), revision.digest);
             archives.insert(revision.digest.clone(), archive);
-            revision.published_at = 0;
             revisions.push(revision);
         }
         owners.insert(
@@ -1028,9 +1287,9 @@ fn snapshot(store: &dyn Store) -> Snapshot {
         );
         for user in &users {
             maintainers.push((
-                format!("{} {user}", interface.uri()),
+                format!("{} {}", interface.uri(), user.name),
                 store
-                    .is_maintainer(&interface.owner, &interface.name, user)
+                    .is_maintainer(&interface.owner, &interface.name, &user.name)
                     .unwrap(),
             ));
         }
@@ -1039,6 +1298,8 @@ fn snapshot(store: &dyn Store) -> Snapshot {
     let resolved = [
         "mysql",
         "vault",
+        "legacy",
+        "legacy-1",
         "mysql-1",
         "~bob/mysql",
         "tls-certificates",
@@ -1049,18 +1310,22 @@ fn snapshot(store: &dyn Store) -> Snapshot {
         Err(err) => format!("{}: {err}", err.code()),
     })
     .collect();
-    let searches = ["mysql", "database", "cert", "tls-cert", "alice", "security"]
-        .iter()
-        .map(|text| search(store, text, 10, 0))
-        .collect();
+    let searches = [
+        "mysql", "database", "cert", "tls-cert", "alice", "security", "legacy",
+    ]
+    .iter()
+    .map(|text| search(store, text, 10, 0))
+    .collect();
     Snapshot {
         users,
         interfaces,
+        recent,
         revisions,
         contents,
         archives,
         owners,
         promulgations,
+        export: store.export().unwrap(),
         resolved,
         searches,
         maintainers,
@@ -1076,33 +1341,39 @@ fn copy_round_trips_sqlite_to_postgres_to_sqlite() {
     populate(source.as_ref());
     let original = snapshot(source.as_ref());
     assert_eq!(
-        original.revisions.len(),
-        7,
+        (
+            original.users.len(),
+            original.revisions.len(),
+            original.export.tokens.len()
+        ),
+        (5, 9, 4),
         "the fixture is what the test thinks"
     );
+    assert!(original.users.iter().any(|u| u.created_at == LONG_AGO));
 
     let expected = CopyReport {
-        users: 4,
-        interfaces: 4,
-        revisions: 7,
+        users: 5,
+        tokens: 4,
+        interfaces: 5,
+        revisions: 9,
         archive_bytes: original.revisions.iter().map(|r| r.size).sum(),
-        promulgations: 2,
-        maintainers: 2,
-        tokens_not_copied: 2,
+        promulgations: 3,
+        maintainers: 3,
         ..CopyReport::default()
     };
     let report = copy_store(source.as_ref(), middle.as_ref(), false).unwrap();
     assert_eq!(report, expected);
     assert_eq!(snapshot(middle.as_ref()), original);
     let report = copy_store(middle.as_ref(), back.as_ref(), false).unwrap();
-    assert_eq!(
-        report,
-        CopyReport {
-            tokens_not_copied: 0,
-            ..expected
-        }
-    );
+    assert_eq!(report, expected);
     assert_eq!(snapshot(back.as_ref()), original);
+    // The tokens work where they arrived, and new ones do not collide.
+    for store in [&middle, &back] {
+        let bob = store.authenticate("hash-3").unwrap().unwrap();
+        assert_eq!((bob.id, bob.user.as_str()), (13, "bob"));
+        assert_eq!(store.authenticate("hash-10").unwrap(), None, "revoked");
+        assert_eq!(store.create_token("bob", "new", "hash-new").unwrap().id, 14);
+    }
 }
 
 fn copy_refuses_a_non_empty_target_and_completes_with_force(fx: &Fixture) {
@@ -1110,8 +1381,14 @@ fn copy_refuses_a_non_empty_target_and_completes_with_force(fx: &Fixture) {
     let source = source.open();
     populate(source.as_ref());
     let target = fx.open();
-    users(target.as_ref(), &["alice"]);
-    // A copy that stopped after the first revision of ~alice/mysql.
+    // A copy that stopped after the first user and the first revision of
+    // ~alice/mysql.
+    let erin = source.user("erin").unwrap().unwrap();
+    let alice = source.user("alice").unwrap().unwrap();
+    for user in [&erin, &alice] {
+        target.import(&Import::User(user)).unwrap();
+    }
+    let mysql = source.interface("alice", "mysql").unwrap().unwrap();
     let first = source.revision("alice", "mysql", Some(1)).unwrap().unwrap();
     let content = source
         .revision_content("alice", "mysql", 1)
@@ -1122,15 +1399,17 @@ fn copy_refuses_a_non_empty_target_and_completes_with_force(fx: &Fixture) {
     partial.manifest = content.manifest;
     partial.readme = content.readme;
     partial.schemas = content.schemas;
-    partial.published(target.as_ref());
+    partial
+        .import(target.as_ref(), 1, first.published_at, mysql.created_at)
+        .unwrap();
 
     let err = copy_store(source.as_ref(), target.as_ref(), false).unwrap_err();
     let message = format!("{err:#}");
     assert!(
-        message.contains("not empty (1 users, 1 interfaces"),
+        message.contains("not empty (2 users, 1 interfaces"),
         "{message}"
     );
-    assert_eq!(target.users().unwrap().len(), 1, "nothing copied");
+    assert_eq!(target.users().unwrap().len(), 2, "nothing copied");
 
     let report = copy_store(source.as_ref(), target.as_ref(), true).unwrap();
     assert_eq!(
@@ -1140,10 +1419,10 @@ fn copy_refuses_a_non_empty_target_and_completes_with_force(fx: &Fixture) {
             report.revisions,
             report.revisions_existing
         ),
-        (3, 1, 6, 1)
+        (3, 2, 8, 1)
     );
-    assert_eq!(report.interfaces, 3, "one interface was there already");
-    // Revision 1 of ~alice/mysql was published by hand above with other
+    assert_eq!(report.interfaces, 4, "one interface was there already");
+    // Revision 1 of ~alice/mysql was written by hand above with other
     // metadata; the interface's fields come from the latest revision, so
     // the result is the source all the same.
     assert_eq!(snapshot(target.as_ref()), snapshot(source.as_ref()));
@@ -1151,8 +1430,15 @@ fn copy_refuses_a_non_empty_target_and_completes_with_force(fx: &Fixture) {
     // Run again: everything is there, nothing is written.
     let again = copy_store(source.as_ref(), target.as_ref(), true).unwrap();
     assert_eq!(
-        (again.users, again.revisions, again.revisions_existing),
-        (0, 0, 7)
+        again,
+        CopyReport {
+            users_existing: 5,
+            tokens_existing: 4,
+            revisions_existing: 9,
+            promulgations_existing: 3,
+            maintainers_existing: 3,
+            ..CopyReport::default()
+        }
     );
 
     // A target whose history differs is refused, by name.
@@ -1167,6 +1453,60 @@ fn copy_refuses_a_non_empty_target_and_completes_with_force(fx: &Fixture) {
         "{message}"
     );
     assert!(message.contains("never rewrites a revision"), "{message}");
+
+    // So is a name the target promulgates to another owner; a token whose
+    // id the target uses for another gets a new one and still works.
+    let busy = Fixture::sqlite();
+    let busy = busy.open();
+    users(busy.as_ref(), &["dave"]);
+    Rev::new("dave", "vault", "dave's").published(busy.as_ref());
+    busy.promulgate("dave", "vault").unwrap();
+    let theirs = StoredToken {
+        token: TokenRecord {
+            id: 11,
+            user: "dave".into(),
+            label: "the target's own".into(),
+            created_at: LONG_AGO,
+            last_used_at: None,
+        },
+        hash: "hash-target".into(),
+        revoked_at: None,
+    };
+    busy.import(&Import::Token {
+        token: &theirs,
+        keep_id: true,
+    })
+    .unwrap();
+    let err = copy_store(source.as_ref(), busy.as_ref(), true).unwrap_err();
+    let message = format!("{err:#}");
+    assert!(
+        message.contains(
+            "the target promulgates vault as interface:~dave/vault, the source as \
+             interface:~carol/vault; a copy never moves a promulgation"
+        ),
+        "{message}"
+    );
+    assert_eq!(busy.promulgated("vault").unwrap().as_deref(), Some("dave"));
+    let tokens: Vec<(i64, String)> = busy
+        .export()
+        .unwrap()
+        .tokens
+        .into_iter()
+        .map(|t| (t.token.id, t.hash))
+        .collect();
+    let expected: Vec<(i64, String)> = [
+        (10, "hash-10"),
+        (11, "hash-target"),
+        (12, "hash-2"),
+        (13, "hash-3"),
+        (14, "hash-1"),
+    ]
+    .into_iter()
+    .map(|(id, hash)| (id, hash.to_owned()))
+    .collect();
+    assert_eq!(tokens, expected);
+    let alice = busy.authenticate("hash-1").unwrap().unwrap();
+    assert_eq!((alice.id, alice.user.as_str()), (14, "alice"));
 }
 
 fn copy_refuses_a_damaged_archive(fx: &Fixture) {

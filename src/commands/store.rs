@@ -30,18 +30,37 @@ fn run_copy(ctx: &Context, args: &StoreCopyArgs) -> anyhow::Result<ExitStatus> {
         }))?;
     } else {
         ctx.printer.data(&format!(
-            "copied {} user(s), {} interface(s), {} revision(s) ({} bytes of archives, every digest verified), {} promulgation(s), {} maintainer grant(s)",
+            "copied {} user(s), {} token(s), {} interface(s), {} revision(s) ({} bytes of \
+             archives, every digest verified), {} maintainer grant(s), {} promulgation(s)",
             report.users,
+            report.tokens,
             report.interfaces,
             report.revisions,
             report.archive_bytes,
-            report.promulgations,
-            report.maintainers
+            report.maintainers,
+            report.promulgations
         ))?;
-        if report.tokens_not_copied > 0 {
+        let existing = report.users_existing
+            + report.tokens_existing
+            + report.revisions_existing
+            + report.maintainers_existing
+            + report.promulgations_existing;
+        if existing > 0 {
+            ctx.printer.data(&format!(
+                "kept what the target had: {} user(s), {} token(s), {} revision(s), {} \
+                 maintainer grant(s), {} promulgation(s)",
+                report.users_existing,
+                report.tokens_existing,
+                report.revisions_existing,
+                report.maintainers_existing,
+                report.promulgations_existing
+            ))?;
+        }
+        if report.tokens_renumbered > 0 {
             ctx.printer.warn(format!(
-                "{} token(s) were not copied (the store keeps only their hashes); users mint new ones with `iface token create`",
-                report.tokens_not_copied
+                "{} token(s) got a new id because the target had another token with theirs; \
+                 they still authenticate, but `iface token list` shows the new ids",
+                report.tokens_renumbered
             ));
         }
     }

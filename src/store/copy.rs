@@ -3,21 +3,16 @@
 //! from the embedded store to PostgreSQL and back.
 //!
 //! The copy goes through the [`Store`] trait only, so it works between any
-//! two backends and runs every write through the same checks as a publish.
-//! That also sets its limits. The trait shows what a client or the server
-//! needs, not everything a store keeps, and it creates records "now". So a
-//! copy carries users, interfaces, every revision with its archive, manifest,
-//! README, schemas, version, roles and publisher, the promulgations and the
-//! maintainer grants, with the same revision numbers and digests; but not:
-//!
-//! - tokens: the trait never answers a token's hash, and a token without its
-//!   hash cannot authenticate. Users mint new ones after a move
-//!   ([`CopyReport::tokens_not_copied`] says how many are left behind);
-//! - timestamps: users' `created_at`, interfaces' `created_at` and
-//!   `updated_at`, revisions' `published_at` become the time of the copy.
-//!   Interfaces are copied oldest first, so the home page's "recent" order is
-//!   kept as far as whole seconds allow.
+//! two backends. It reads with the ordinary read methods plus
+//! [`Store::export`], and writes with [`Store::import`], which takes each
+//! record's numbers and times as they were: users, tokens (by hash, revoked
+//! ones too, with their ids), interfaces, every revision with its archive,
+//! manifest, README, schemas and publish time, maintainer grants and
+//! promulgations. Every archive is checked against its digest on the way.
+//! Only what the store derives itself is made anew: row ids that nobody
+//! sees, and the search index.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -25,7 +20,10 @@ use anyhow::{Context as _, bail};
 use sha2::{Digest, Sha256};
 
 use super::postgres::{PostgresStore, redact_url};
-use super::{InterfaceRecord, ListOrder, ListQuery, NewRevision, SqliteStore, Store};
+use super::{
+    Import, ImportedRevision, InterfaceRecord, ListOrder, ListQuery, NewRevision, SqliteStore,
+    Store, StoreError,
+};
 use crate::manifest::Manifest;
 
 /// Interfaces read per page while listing the source.
@@ -116,16 +114,20 @@ pub fn open_existing_store(url: &str, default_sqlite_dir: &Path) -> anyhow::Resu
 pub struct CopyReport {
     pub users: usize,
     pub users_existing: usize,
+    pub tokens: usize,
+    pub tokens_existing: usize,
+    /// Tokens whose id a forced copy found taken in the target by another
+    /// token: they were copied under a new id (their secret still works).
+    pub tokens_renumbered: usize,
     pub interfaces: usize,
     pub revisions: usize,
     pub revisions_existing: usize,
     /// Bytes of archives written.
     pub archive_bytes: u64,
     pub promulgations: usize,
+    pub promulgations_existing: usize,
     pub maintainers: usize,
-    /// Live tokens in the source that the copy could not carry (see the
-    /// module documentation): their users need new ones in the target.
-    pub tokens_not_copied: usize,
+    pub maintainers_existing: usize,
 }
 
 /// How much a store holds, to tell an empty one.
@@ -162,15 +164,23 @@ fn all_interfaces(store: &dyn Store) -> anyhow::Result<Vec<InterfaceRecord>> {
     Ok(all)
 }
 
+/// Writes one record into the target, naming it when that fails.
+fn import(to: &dyn Store, record: &Import<'_>) -> anyhow::Result<()> {
+    to.import(record)
+        .with_context(|| format!("could not copy {}", record.describe()))
+}
+
 /// Copies the whole index in `from` into `to`, verifying every archive
 /// against its recorded SHA-256 before writing it.
 ///
-/// Refuses a target that holds anything unless `force`. With `force`, users
-/// already in the target are kept, an interface whose revisions in the
-/// target are the first revisions of the source (same numbers, same
-/// digests) is completed, and one whose history differs is refused by name:
-/// a copy never renumbers or rewrites a revision. So an interrupted copy can
-/// be run again with `force` to finish it.
+/// Refuses a target that holds anything unless `force`. With `force`, what
+/// the target has already is kept: users, tokens with the same hash, grants,
+/// the same promulgations, and an interface whose revisions in the target
+/// are the first revisions of the source (same numbers, same digests) is
+/// completed. An interface whose history differs, or a name promulgated to
+/// another owner, is refused by name: a copy never renumbers or rewrites a
+/// revision, nor moves a promulgation. So an interrupted copy can be run
+/// again with `force` to finish it.
 pub fn copy_store(from: &dyn Store, to: &dyn Store, force: bool) -> anyhow::Result<CopyReport> {
     let (users, interfaces, promulgations) =
         census(to).context("could not read the target store")?;
@@ -181,22 +191,41 @@ pub fn copy_store(from: &dyn Store, to: &dyn Store, force: bool) -> anyhow::Resu
              complete what is there (differing histories are still refused)"
         );
     }
+    let source = from
+        .export()
+        .context("could not read the source's tokens")?;
+    let target = to.export().context("could not read the target's tokens")?;
     let mut report = CopyReport::default();
 
-    let source_users = from.users().context("could not list the source's users")?;
-    for user in &source_users {
-        if to.user(&user.name)?.is_some() {
-            report.users_existing += 1;
-        } else {
-            to.create_user(&user.name)
-                .with_context(|| format!("could not create the user ~{}", user.name))?;
-            report.users += 1;
+    for user in &from.users().context("could not list the source's users")? {
+        match to.import(&Import::User(user)) {
+            Ok(()) => report.users += 1,
+            Err(StoreError::Conflict(_)) if force => report.users_existing += 1,
+            Err(err) => {
+                return Err(err).with_context(|| format!("could not copy the user ~{}", user.name));
+            }
         }
-        report.tokens_not_copied += from
-            .tokens(&user.name)
-            .with_context(|| format!("could not list the tokens of ~{}", user.name))?
-            .len();
     }
+
+    let hashes: HashSet<&str> = target.tokens.iter().map(|t| t.hash.as_str()).collect();
+    let ids: HashSet<i64> = target.tokens.iter().map(|t| t.token.id).collect();
+    let (existing, missing): (Vec<_>, Vec<_>) = source
+        .tokens
+        .iter()
+        .partition(|t| hashes.contains(t.hash.as_str()));
+    report.tokens_existing = existing.len();
+    // Those that keep their ids first, so that a renumbered one cannot take
+    // an id another is still to bring.
+    let (keep, renumber): (Vec<_>, Vec<_>) = missing
+        .into_iter()
+        .partition(|t| !ids.contains(&t.token.id));
+    for (tokens, keep_id) in [(&keep, true), (&renumber, false)] {
+        for token in tokens {
+            import(to, &Import::Token { token, keep_id })?;
+        }
+    }
+    report.tokens = keep.len() + renumber.len();
+    report.tokens_renumbered = renumber.len();
 
     let interfaces = all_interfaces(from).context("could not list the source's interfaces")?;
     for record in &interfaces {
@@ -204,13 +233,37 @@ pub fn copy_store(from: &dyn Store, to: &dyn Store, force: bool) -> anyhow::Resu
             .with_context(|| format!("could not copy {}", record.uri()))?;
     }
 
-    for (name, owner) in from
-        .promulgations()
-        .context("could not list the source's promulgations")?
-    {
-        to.promulgate(&owner, &name)
-            .with_context(|| format!("could not promulgate interface:~{owner}/{name}"))?;
-        report.promulgations += 1;
+    let granted: HashSet<(&str, &str, &str)> = target
+        .grants
+        .iter()
+        .map(|g| (g.owner.as_str(), g.name.as_str(), g.user.as_str()))
+        .collect();
+    for grant in &source.grants {
+        if granted.contains(&(
+            grant.owner.as_str(),
+            grant.name.as_str(),
+            grant.user.as_str(),
+        )) {
+            report.maintainers_existing += 1;
+        } else {
+            import(to, &Import::Grant(grant))?;
+            report.maintainers += 1;
+        }
+    }
+
+    for promulgation in &source.promulgations {
+        let (name, owner) = (&promulgation.name, &promulgation.owner);
+        match to.promulgated(name)? {
+            Some(there) if there == *owner => report.promulgations_existing += 1,
+            Some(there) => bail!(
+                "the target promulgates {name} as interface:~{there}/{name}, the source as \
+                 interface:~{owner}/{name}; a copy never moves a promulgation"
+            ),
+            None => {
+                import(to, &Import::Promulgation(promulgation))?;
+                report.promulgations += 1;
+            }
+        }
     }
     Ok(report)
 }
@@ -312,46 +365,32 @@ fn copy_interface(
                 record.maintainers.as_slice(),
             ),
         };
-        let published = to
-            .publish(&NewRevision {
-                owner,
-                name,
-                archive: &archive,
-                digest: &revision.digest,
-                summary,
-                description,
-                category,
-                version: revision.version,
-                maintainers,
-                roles: &revision.roles,
-                manifest: &content.manifest,
-                readme: content.readme.as_deref(),
-                schemas: &content.schemas,
-                publisher: &revision.publisher,
-            })
-            .with_context(|| format!("could not publish {uri} into the target"))?;
-        if !published.created || published.revision.revision != revision.revision {
-            bail!(
-                "the target stored {uri} as revision {}{}",
-                published.revision.revision,
-                if published.created {
-                    ""
-                } else {
-                    " (an existing one)"
-                }
-            );
-        }
+        import(
+            to,
+            &Import::Revision(&ImportedRevision {
+                new: NewRevision {
+                    owner,
+                    name,
+                    archive: &archive,
+                    digest: &revision.digest,
+                    summary,
+                    description,
+                    category,
+                    version: revision.version,
+                    maintainers,
+                    roles: &revision.roles,
+                    manifest: &content.manifest,
+                    readme: content.readme.as_deref(),
+                    schemas: &content.schemas,
+                    publisher: &revision.publisher,
+                },
+                number: revision.revision,
+                published_at: revision.published_at,
+                interface_created_at: record.created_at,
+            }),
+        )?;
         report.revisions += 1;
         report.archive_bytes += archive.len() as u64;
-    }
-
-    for user in &record.maintainer_users {
-        if to
-            .grant(owner, name, user)
-            .with_context(|| format!("could not make ~{user} a maintainer"))?
-        {
-            report.maintainers += 1;
-        }
     }
     Ok(())
 }

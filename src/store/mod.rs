@@ -171,6 +171,113 @@ pub struct NewRevision<'a> {
     pub publisher: &'a str,
 }
 
+/// A token as the store keeps it, hash and revocation included. Only a copy
+/// of the whole index reads this ([`Store::export`]); requests never do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredToken {
+    pub token: TokenRecord,
+    /// SHA-256 hex of the secret, which the store never sees.
+    pub hash: String,
+    pub revoked_at: Option<Timestamp>,
+}
+
+/// A user's right to publish one interface, and since when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrantRecord {
+    pub owner: String,
+    pub name: String,
+    pub user: String,
+    pub granted_at: Timestamp,
+}
+
+/// An owner-less name bound to one owner's interface, and since when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromulgationRecord {
+    pub name: String,
+    pub owner: String,
+    pub created_at: Timestamp,
+}
+
+/// What the read methods do not show whole: every token (revoked ones too)
+/// with its hash, and the times of grants and promulgations. With
+/// [`Store::users`], [`Store::list`], [`Store::revisions`],
+/// [`Store::revision_content`] and [`Store::archive`] this is everything a
+/// store keeps, so a copy made from them loses nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Export {
+    /// By id.
+    pub tokens: Vec<StoredToken>,
+    /// By owner, name, user.
+    pub grants: Vec<GrantRecord>,
+    /// By name.
+    pub promulgations: Vec<PromulgationRecord>,
+}
+
+/// A revision written with the number and times another store gave it.
+#[derive(Debug, Clone)]
+pub struct ImportedRevision<'a> {
+    pub new: NewRevision<'a>,
+    /// Must follow the interface's latest revision exactly (1 for a new
+    /// interface): an import never leaves a gap or renumbers.
+    pub number: u32,
+    pub published_at: Timestamp,
+    /// Used when this revision creates the interface.
+    pub interface_created_at: Timestamp,
+}
+
+/// One record written exactly as another store kept it, times included
+/// ([`Store::import`]). Each refuses, with `Conflict`, to overwrite what is
+/// there already.
+#[derive(Debug, Clone)]
+pub enum Import<'a> {
+    User(&'a UserRecord),
+    /// With `keep_id` the token keeps its id, which must be free; otherwise
+    /// it gets the store's next one.
+    Token {
+        token: &'a StoredToken,
+        keep_id: bool,
+    },
+    /// Unlike [`Store::publish`], an archive identical to the latest
+    /// revision's is stored as a revision all the same: the source had it.
+    Revision(&'a ImportedRevision<'a>),
+    Grant(&'a GrantRecord),
+    Promulgation(&'a PromulgationRecord),
+}
+
+impl Import<'_> {
+    /// What is being imported, for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Import::User(user) => format!("the user ~{}", user.name),
+            Import::Token { token, .. } => {
+                format!("token {} of ~{}", token.token.id, token.token.user)
+            }
+            Import::Revision(r) => {
+                format!("interface:~{}/{}-{}", r.new.owner, r.new.name, r.number)
+            }
+            Import::Grant(g) => format!("~{}'s grant on interface:~{}/{}", g.user, g.owner, g.name),
+            Import::Promulgation(p) => format!("the promulgation of {}", p.name),
+        }
+    }
+}
+
+/// Refuses an imported revision `number` that does not directly follow the
+/// interface's `latest` (0 when it has none yet).
+pub(crate) fn follows(
+    new: &NewRevision<'_>,
+    latest: impl Into<i64>,
+    number: u32,
+) -> StoreResult<()> {
+    let latest = latest.into();
+    if latest + 1 == i64::from(number) {
+        return Ok(());
+    }
+    Err(StoreError::Conflict(format!(
+        "interface:~{}/{} has {latest} revision(s) here; revision {number} cannot follow",
+        new.owner, new.name
+    )))
+}
+
 /// What `publish` did.
 #[derive(Debug, Clone)]
 pub struct Published {
@@ -276,6 +383,13 @@ pub trait Store: Send + Sync + fmt::Debug {
     fn grant(&self, owner: &str, name: &str, user: &str) -> StoreResult<bool>;
     /// Takes it back; false if they did not have it.
     fn revoke(&self, owner: &str, name: &str, user: &str) -> StoreResult<bool>;
+
+    // Moving a whole index (`iface store copy`).
+    /// Tokens with their hashes, grant and promulgation times: see [`Export`].
+    fn export(&self) -> StoreResult<Export>;
+    /// Writes one record with the numbers and times it is given, in one
+    /// transaction. Referenced users and interfaces must exist.
+    fn import(&self, record: &Import<'_>) -> StoreResult<()>;
 }
 
 /// Why a URI did not resolve. Each carries a message for people; scripts

@@ -49,8 +49,9 @@ use postgres::{Client, Config, GenericClient, IsolationLevel, NoTls, Row, Statem
 use sha2::{Digest, Sha256};
 
 use super::{
-    InterfaceRecord, ListOrder, ListQuery, NewRevision, Page, Published, RevisionContent,
-    RevisionRecord, SearchQuery, Store, StoreError, StoreResult, TokenRecord, UserRecord, now,
+    Export, GrantRecord, Import, ImportedRevision, InterfaceRecord, ListOrder, ListQuery,
+    NewRevision, Page, PromulgationRecord, Published, RevisionContent, RevisionRecord, SearchQuery,
+    Store, StoreError, StoreResult, StoredToken, TokenRecord, UserRecord, follows, now,
 };
 
 /// Connections one store opens at most. Every replica has its own pool, so
@@ -814,6 +815,177 @@ impl PostgresStore {
             .map(|row| row.get(0)))
     }
 
+    /// Publishes `new`, or with `import` writes it as that revision at those
+    /// times (see [`ImportedRevision`]).
+    fn commit_revision(
+        &self,
+        new: &NewRevision<'_>,
+        import: Option<&ImportedRevision<'_>>,
+    ) -> StoreResult<Published> {
+        let digest = sha256_hex(new.archive);
+        if digest != new.digest {
+            return Err(StoreError::Invalid(format!(
+                "archive digest is {digest}, not the {} given",
+                new.digest
+            )));
+        }
+        let (at, created_at) = match import {
+            Some(i) => (i.published_at, i.interface_created_at),
+            None => {
+                let at = now();
+                (at, at)
+            }
+        };
+        let size = new.archive.len() as i64;
+        let version = new.version.map(i64::from);
+        let maintainers: Vec<&str> = new.maintainers.iter().map(String::as_str).collect();
+        let roles: Vec<&str> = new.roles.iter().map(String::as_str).collect();
+        let search = search_vector(
+            new.name,
+            new.summary.unwrap_or(""),
+            new.category.unwrap_or(""),
+            &new.maintainers.join("\n"),
+            new.description.unwrap_or(""),
+        );
+        let lock_key = format!("{}/{}", new.owner, new.name);
+        self.write(|db| {
+            // Held until commit: another replica publishing this interface
+            // waits here, then reads the number this one committed.
+            db.query(
+                "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+                &[&PUBLISH_LOCK_SPACE, &lock_key],
+            )?;
+            Self::require_user(db, new.owner)?;
+            let existing: Option<(i64, i64)> = db
+                .query_opt(
+                    "SELECT id, latest_revision FROM interfaces WHERE owner = $1 AND name = $2",
+                    &[&new.owner, &new.name],
+                )?
+                .map(|row| (row.get(0), row.get(1)));
+            let (id, next) = match existing {
+                Some((id, latest)) => {
+                    if let Some(i) = import {
+                        follows(new, latest, i.number)?;
+                    }
+                    let sql = format!(
+                        "SELECT {REVISION_COLUMNS} FROM revisions r \
+                         JOIN interfaces i ON i.id = r.interface_id \
+                         WHERE r.interface_id = $1 AND r.revision = $2"
+                    );
+                    let latest_row = match import {
+                        None => db.query_opt(&sql, &[&id, &latest])?,
+                        Some(_) => None,
+                    };
+                    if let Some(row) = latest_row {
+                        let revision = revision_from_row(&row)?;
+                        // The same archive as the latest: answer that one
+                        // again rather than mint a duplicate.
+                        if revision.digest == digest {
+                            return Ok(Published {
+                                revision,
+                                created: false,
+                            });
+                        }
+                    }
+                    db.execute(
+                        "UPDATE interfaces SET summary = $2, description = $3, category = $4, \
+                         version = $5, maintainers = $6, roles = $7, latest_revision = $8, \
+                         search = $9::text::tsvector, updated_at = $10 WHERE id = $1",
+                        &[
+                            &id,
+                            &new.summary,
+                            &new.description,
+                            &new.category,
+                            &version,
+                            &maintainers,
+                            &roles,
+                            &(latest + 1),
+                            &search,
+                            &at,
+                        ],
+                    )?;
+                    (id, latest + 1)
+                }
+                None => {
+                    if let Some(i) = import {
+                        follows(new, 0, i.number)?;
+                    }
+                    let id: i64 = db
+                        .query_one(
+                            "INSERT INTO interfaces (owner, name, summary, description, \
+                             category, version, maintainers, roles, latest_revision, search, \
+                             created_at, updated_at) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9::text::tsvector, \
+                             $10, $11) RETURNING id",
+                            &[
+                                &new.owner,
+                                &new.name,
+                                &new.summary,
+                                &new.description,
+                                &new.category,
+                                &version,
+                                &maintainers,
+                                &roles,
+                                &search,
+                                &created_at,
+                                &at,
+                            ],
+                        )?
+                        .get(0);
+                    (id, 1)
+                }
+            };
+            // Content-addressed: the same bytes may already be there for
+            // another interface or an earlier revision.
+            db.execute(
+                "INSERT INTO archives (digest, size, data) VALUES ($1, $2, $3) \
+                 ON CONFLICT (digest) DO NOTHING",
+                &[&digest, &size, &new.archive],
+            )?;
+            db.execute(
+                "INSERT INTO revisions (interface_id, revision, digest, size, version, roles, \
+                 manifest, readme, schemas, publisher, published_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                &[
+                    &id,
+                    &next,
+                    &digest,
+                    &size,
+                    &version,
+                    &roles,
+                    &new.manifest,
+                    &new.readme,
+                    &to_json(&new.schemas),
+                    &new.publisher,
+                    &at,
+                ],
+            )?;
+            let revision = u32_of(next, "a revision number of")?;
+            let notice = to_json(&RevisionNotice {
+                owner: new.owner.to_owned(),
+                name: new.name.to_owned(),
+                revision,
+                digest: digest.clone(),
+            });
+            // Delivered to listeners when (and only if) this commits.
+            db.query("SELECT pg_notify($1, $2)", &[&REVISIONS_CHANNEL, &notice])?;
+            Ok(Published {
+                revision: RevisionRecord {
+                    owner: new.owner.to_owned(),
+                    name: new.name.to_owned(),
+                    revision,
+                    digest: digest.clone(),
+                    size: new.archive.len() as u64,
+                    version: new.version,
+                    roles: new.roles.to_vec(),
+                    publisher: new.publisher.to_owned(),
+                    published_at: at,
+                },
+                created: true,
+            })
+        })
+    }
+
     /// A dedicated connection (not from the pool) that hears every revision
     /// published through any store on this database, from the moment this
     /// returns. Notices sent while it is disconnected are lost: after an
@@ -1188,151 +1360,7 @@ impl Store for PostgresStore {
     }
 
     fn publish(&self, new: &NewRevision<'_>) -> StoreResult<Published> {
-        let digest = sha256_hex(new.archive);
-        if digest != new.digest {
-            return Err(StoreError::Invalid(format!(
-                "archive digest is {digest}, not the {} given",
-                new.digest
-            )));
-        }
-        let at = now();
-        let size = new.archive.len() as i64;
-        let version = new.version.map(i64::from);
-        let maintainers: Vec<&str> = new.maintainers.iter().map(String::as_str).collect();
-        let roles: Vec<&str> = new.roles.iter().map(String::as_str).collect();
-        let search = search_vector(
-            new.name,
-            new.summary.unwrap_or(""),
-            new.category.unwrap_or(""),
-            &new.maintainers.join("\n"),
-            new.description.unwrap_or(""),
-        );
-        let lock_key = format!("{}/{}", new.owner, new.name);
-        self.write(|db| {
-            // Held until commit: another replica publishing this interface
-            // waits here, then reads the number this one committed.
-            db.query(
-                "SELECT pg_advisory_xact_lock($1, hashtext($2))",
-                &[&PUBLISH_LOCK_SPACE, &lock_key],
-            )?;
-            Self::require_user(db, new.owner)?;
-            let existing: Option<(i64, i64)> = db
-                .query_opt(
-                    "SELECT id, latest_revision FROM interfaces WHERE owner = $1 AND name = $2",
-                    &[&new.owner, &new.name],
-                )?
-                .map(|row| (row.get(0), row.get(1)));
-            let (id, next) = match existing {
-                Some((id, latest)) => {
-                    let sql = format!(
-                        "SELECT {REVISION_COLUMNS} FROM revisions r \
-                         JOIN interfaces i ON i.id = r.interface_id \
-                         WHERE r.interface_id = $1 AND r.revision = $2"
-                    );
-                    if let Some(row) = db.query_opt(&sql, &[&id, &latest])? {
-                        let revision = revision_from_row(&row)?;
-                        // The same archive as the latest: answer that one
-                        // again rather than mint a duplicate.
-                        if revision.digest == digest {
-                            return Ok(Published {
-                                revision,
-                                created: false,
-                            });
-                        }
-                    }
-                    db.execute(
-                        "UPDATE interfaces SET summary = $2, description = $3, category = $4, \
-                         version = $5, maintainers = $6, roles = $7, latest_revision = $8, \
-                         search = $9::text::tsvector, updated_at = $10 WHERE id = $1",
-                        &[
-                            &id,
-                            &new.summary,
-                            &new.description,
-                            &new.category,
-                            &version,
-                            &maintainers,
-                            &roles,
-                            &(latest + 1),
-                            &search,
-                            &at,
-                        ],
-                    )?;
-                    (id, latest + 1)
-                }
-                None => {
-                    let id: i64 = db
-                        .query_one(
-                            "INSERT INTO interfaces (owner, name, summary, description, \
-                             category, version, maintainers, roles, latest_revision, search, \
-                             created_at, updated_at) \
-                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9::text::tsvector, \
-                             $10, $10) RETURNING id",
-                            &[
-                                &new.owner,
-                                &new.name,
-                                &new.summary,
-                                &new.description,
-                                &new.category,
-                                &version,
-                                &maintainers,
-                                &roles,
-                                &search,
-                                &at,
-                            ],
-                        )?
-                        .get(0);
-                    (id, 1)
-                }
-            };
-            // Content-addressed: the same bytes may already be there for
-            // another interface or an earlier revision.
-            db.execute(
-                "INSERT INTO archives (digest, size, data) VALUES ($1, $2, $3) \
-                 ON CONFLICT (digest) DO NOTHING",
-                &[&digest, &size, &new.archive],
-            )?;
-            db.execute(
-                "INSERT INTO revisions (interface_id, revision, digest, size, version, roles, \
-                 manifest, readme, schemas, publisher, published_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                &[
-                    &id,
-                    &next,
-                    &digest,
-                    &size,
-                    &version,
-                    &roles,
-                    &new.manifest,
-                    &new.readme,
-                    &to_json(&new.schemas),
-                    &new.publisher,
-                    &at,
-                ],
-            )?;
-            let revision = u32_of(next, "a revision number of")?;
-            let notice = to_json(&RevisionNotice {
-                owner: new.owner.to_owned(),
-                name: new.name.to_owned(),
-                revision,
-                digest: digest.clone(),
-            });
-            // Delivered to listeners when (and only if) this commits.
-            db.query("SELECT pg_notify($1, $2)", &[&REVISIONS_CHANNEL, &notice])?;
-            Ok(Published {
-                revision: RevisionRecord {
-                    owner: new.owner.to_owned(),
-                    name: new.name.to_owned(),
-                    revision,
-                    digest: digest.clone(),
-                    size: new.archive.len() as u64,
-                    version: new.version,
-                    roles: new.roles.to_vec(),
-                    publisher: new.publisher.to_owned(),
-                    published_at: at,
-                },
-                created: true,
-            })
-        })
+        self.commit_revision(new, None)
     }
 
     fn promulgated(&self, name: &str) -> StoreResult<Option<String>> {
@@ -1418,6 +1446,140 @@ impl Store for PostgresStore {
             )?;
             Ok(changed > 0)
         })
+    }
+
+    fn export(&self) -> StoreResult<Export> {
+        self.snapshot(|db| {
+            let tokens = db
+                .query(
+                    "SELECT id, username, label, created_at, last_used_at, hash, revoked_at \
+                     FROM tokens ORDER BY id",
+                    &[],
+                )?
+                .iter()
+                .map(|row| {
+                    Ok(StoredToken {
+                        token: token_from_row(row)?,
+                        hash: row.try_get(5)?,
+                        revoked_at: row.try_get(6)?,
+                    })
+                })
+                .collect::<StoreResult<_>>()?;
+            let grants = db
+                .query(
+                    "SELECT i.owner, i.name, m.username, m.granted_at FROM maintainers m \
+                     JOIN interfaces i ON i.id = m.interface_id \
+                     ORDER BY i.owner, i.name, m.username",
+                    &[],
+                )?
+                .iter()
+                .map(|row| {
+                    Ok(GrantRecord {
+                        owner: row.try_get(0)?,
+                        name: row.try_get(1)?,
+                        user: row.try_get(2)?,
+                        granted_at: row.try_get(3)?,
+                    })
+                })
+                .collect::<StoreResult<_>>()?;
+            let promulgations = db
+                .query(
+                    "SELECT p.name, i.owner, p.created_at FROM promulgations p \
+                     JOIN interfaces i ON i.id = p.interface_id ORDER BY p.name",
+                    &[],
+                )?
+                .iter()
+                .map(|row| {
+                    Ok(PromulgationRecord {
+                        name: row.try_get(0)?,
+                        owner: row.try_get(1)?,
+                        created_at: row.try_get(2)?,
+                    })
+                })
+                .collect::<StoreResult<_>>()?;
+            Ok(Export {
+                tokens,
+                grants,
+                promulgations,
+            })
+        })
+    }
+
+    fn import(&self, record: &Import<'_>) -> StoreResult<()> {
+        let inserted = |rows: u64| {
+            if rows == 0 {
+                Err(StoreError::Conflict(format!(
+                    "{} is here already",
+                    record.describe()
+                )))
+            } else {
+                Ok(())
+            }
+        };
+        match record {
+            Import::Revision(revision) => {
+                self.commit_revision(&revision.new, Some(revision))?;
+                Ok(())
+            }
+            Import::User(user) => self.write(|db| {
+                inserted(db.execute(
+                    "INSERT INTO users (name, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                    &[&user.name, &user.created_at],
+                )?)
+            }),
+            Import::Token { token, keep_id } => self.write(|db| {
+                let t = &token.token;
+                Self::require_user(db, &t.user)?;
+                let values: [&(dyn ToSql + Sync); 6] = [
+                    &t.user,
+                    &t.label,
+                    &token.hash,
+                    &t.created_at,
+                    &t.last_used_at,
+                    &token.revoked_at,
+                ];
+                if !keep_id {
+                    return inserted(db.execute(
+                        "INSERT INTO tokens (username, label, hash, created_at, last_used_at, \
+                         revoked_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+                        &values,
+                    )?);
+                }
+                let mut with_id = values.to_vec();
+                with_id.push(&t.id);
+                inserted(db.execute(
+                    "INSERT INTO tokens (username, label, hash, created_at, last_used_at, \
+                     revoked_at, id) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+                    &with_id,
+                )?)?;
+                // The id was not drawn from the identity sequence: move it
+                // past, so that the next token created here gets a free one.
+                db.query(
+                    "SELECT setval(pg_get_serial_sequence('tokens', 'id'), \
+                     (SELECT max(id) FROM tokens))",
+                    &[],
+                )?;
+                Ok(())
+            }),
+            Import::Grant(grant) => self.write(|db| {
+                let id = Self::interface_id(db, &grant.owner, &grant.name)?;
+                Self::require_user(db, &grant.user)?;
+                inserted(db.execute(
+                    "INSERT INTO maintainers (interface_id, username, granted_at) \
+                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    &[&id, &grant.user, &grant.granted_at],
+                )?)
+            }),
+            Import::Promulgation(promulgation) => self.write(|db| {
+                let id = Self::interface_id(db, &promulgation.owner, &promulgation.name)?;
+                Self::lock_name(db, &promulgation.name)?;
+                inserted(db.execute(
+                    "INSERT INTO promulgations (name, interface_id, created_at) \
+                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    &[&promulgation.name, &id, &promulgation.created_at],
+                )?)
+            }),
+        }
     }
 }
 

@@ -29,8 +29,9 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavio
 use sha2::{Digest, Sha256};
 
 use super::{
-    InterfaceRecord, ListOrder, ListQuery, NewRevision, Page, Published, RevisionContent,
-    RevisionRecord, SearchQuery, Store, StoreError, StoreResult, TokenRecord, UserRecord, now,
+    Export, GrantRecord, Import, ImportedRevision, InterfaceRecord, ListOrder, ListQuery,
+    NewRevision, Page, PromulgationRecord, Published, RevisionContent, RevisionRecord, SearchQuery,
+    Store, StoreError, StoreResult, StoredToken, TokenRecord, UserRecord, follows, now,
 };
 
 /// The database file inside the data directory.
@@ -440,6 +441,157 @@ impl SqliteStore {
     }
 
     /// Makes sure the archive file exists and holds exactly `bytes`.
+    /// Publishes `new`, or with `import` writes it as that revision at those
+    /// times (see [`ImportedRevision`]).
+    fn commit_revision(
+        &self,
+        new: &NewRevision<'_>,
+        import: Option<&ImportedRevision<'_>>,
+    ) -> StoreResult<Published> {
+        let digest = sha256_hex(new.archive);
+        if digest != new.digest {
+            return Err(StoreError::Invalid(format!(
+                "archive digest is {digest}, not the {} given",
+                new.digest
+            )));
+        }
+        // Durable before the row that lists it can commit.
+        self.store_archive(&digest, new.archive)?;
+        let (at, created_at) = match import {
+            Some(i) => (i.published_at, i.interface_created_at),
+            None => {
+                let at = now();
+                (at, at)
+            }
+        };
+        self.write(|tx| {
+            Self::require_user(tx, new.owner)?;
+            let existing: Option<(i64, u32)> = tx
+                .prepare_cached(
+                    "SELECT id, latest_revision FROM interfaces WHERE owner = ?1 AND name = ?2",
+                )?
+                .query_row([new.owner, new.name], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let maintainers = to_json(&new.maintainers);
+            let roles = to_json(&new.roles);
+            let (id, next) = match existing {
+                Some((id, latest)) => {
+                    if let Some(i) = import {
+                        follows(new, latest, i.number)?;
+                    }
+                    let latest_digest: Option<String> = match import {
+                        Some(_) => None,
+                        None => tx
+                            .prepare_cached(
+                                "SELECT digest FROM revisions \
+                                 WHERE interface_id = ?1 AND revision = ?2",
+                            )?
+                            .query_row(params![id, latest], |r| r.get(0))
+                            .optional()?,
+                    };
+                    if latest_digest.as_deref() == Some(digest.as_str()) {
+                        let sql = format!(
+                            "SELECT {REVISION_COLUMNS} FROM revisions r \
+                             JOIN interfaces i ON i.id = r.interface_id \
+                             WHERE r.interface_id = ?1 AND r.revision = ?2"
+                        );
+                        let revision =
+                            tx.query_row(&sql, params![id, latest], revision_from_row)?;
+                        return Ok(Published {
+                            revision,
+                            created: false,
+                        });
+                    }
+                    tx.execute(
+                        "UPDATE interfaces SET summary = ?2, description = ?3, category = ?4, \
+                         version = ?5, maintainers = ?6, roles = ?7, latest_revision = ?8, \
+                         updated_at = ?9 WHERE id = ?1",
+                        params![
+                            id,
+                            new.summary,
+                            new.description,
+                            new.category,
+                            new.version,
+                            maintainers,
+                            roles,
+                            latest + 1,
+                            at
+                        ],
+                    )?;
+                    (id, latest + 1)
+                }
+                None => {
+                    if let Some(i) = import {
+                        follows(new, 0, i.number)?;
+                    }
+                    tx.execute(
+                        "INSERT INTO interfaces (owner, name, summary, description, category, \
+                         version, maintainers, roles, latest_revision, created_at, updated_at) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10)",
+                        params![
+                            new.owner,
+                            new.name,
+                            new.summary,
+                            new.description,
+                            new.category,
+                            new.version,
+                            maintainers,
+                            roles,
+                            created_at,
+                            at
+                        ],
+                    )?;
+                    (tx.last_insert_rowid(), 1)
+                }
+            };
+            tx.execute(
+                "INSERT INTO revisions (interface_id, revision, digest, size, version, roles, \
+                 manifest, readme, schemas, publisher, published_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    id,
+                    next,
+                    digest,
+                    new.archive.len() as i64,
+                    new.version,
+                    roles,
+                    new.manifest,
+                    new.readme,
+                    to_json(&new.schemas),
+                    new.publisher,
+                    at
+                ],
+            )?;
+            tx.execute("DELETE FROM interfaces_fts WHERE rowid = ?1", [id])?;
+            tx.execute(
+                "INSERT INTO interfaces_fts (rowid, name, summary, description, category, \
+                 maintainers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    id,
+                    new.name,
+                    new.summary.unwrap_or(""),
+                    new.description.unwrap_or(""),
+                    new.category.unwrap_or(""),
+                    new.maintainers.join("\n")
+                ],
+            )?;
+            Ok(Published {
+                revision: RevisionRecord {
+                    owner: new.owner.to_owned(),
+                    name: new.name.to_owned(),
+                    revision: next,
+                    digest: digest.clone(),
+                    size: new.archive.len() as u64,
+                    version: new.version,
+                    roles: new.roles.to_vec(),
+                    publisher: new.publisher.to_owned(),
+                    published_at: at,
+                },
+                created: true,
+            })
+        })
+    }
+
     fn store_archive(&self, digest: &str, bytes: &[u8]) -> StoreResult<()> {
         let path = self.archive_path(digest);
         // Content-addressed: an existing file with the right digest was
@@ -820,130 +972,7 @@ impl Store for SqliteStore {
     }
 
     fn publish(&self, new: &NewRevision<'_>) -> StoreResult<Published> {
-        let digest = sha256_hex(new.archive);
-        if digest != new.digest {
-            return Err(StoreError::Invalid(format!(
-                "archive digest is {digest}, not the {} given",
-                new.digest
-            )));
-        }
-        // Durable before the row that lists it can commit.
-        self.store_archive(&digest, new.archive)?;
-        let at = now();
-        self.write(|tx| {
-            Self::require_user(tx, new.owner)?;
-            let existing: Option<(i64, u32)> = tx
-                .prepare_cached(
-                    "SELECT id, latest_revision FROM interfaces WHERE owner = ?1 AND name = ?2",
-                )?
-                .query_row([new.owner, new.name], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            let maintainers = to_json(&new.maintainers);
-            let roles = to_json(&new.roles);
-            let (id, next) = match existing {
-                Some((id, latest)) => {
-                    let latest_digest: Option<String> = tx
-                        .prepare_cached(
-                            "SELECT digest FROM revisions WHERE interface_id = ?1 AND revision = ?2",
-                        )?
-                        .query_row(params![id, latest], |r| r.get(0))
-                        .optional()?;
-                    if latest_digest.as_deref() == Some(digest.as_str()) {
-                        let sql = format!(
-                            "SELECT {REVISION_COLUMNS} FROM revisions r \
-                             JOIN interfaces i ON i.id = r.interface_id \
-                             WHERE r.interface_id = ?1 AND r.revision = ?2"
-                        );
-                        let revision = tx.query_row(&sql, params![id, latest], revision_from_row)?;
-                        return Ok(Published {
-                            revision,
-                            created: false,
-                        });
-                    }
-                    tx.execute(
-                        "UPDATE interfaces SET summary = ?2, description = ?3, category = ?4, \
-                         version = ?5, maintainers = ?6, roles = ?7, latest_revision = ?8, \
-                         updated_at = ?9 WHERE id = ?1",
-                        params![
-                            id,
-                            new.summary,
-                            new.description,
-                            new.category,
-                            new.version,
-                            maintainers,
-                            roles,
-                            latest + 1,
-                            at
-                        ],
-                    )?;
-                    (id, latest + 1)
-                }
-                None => {
-                    tx.execute(
-                        "INSERT INTO interfaces (owner, name, summary, description, category, \
-                         version, maintainers, roles, latest_revision, created_at, updated_at) \
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?9)",
-                        params![
-                            new.owner,
-                            new.name,
-                            new.summary,
-                            new.description,
-                            new.category,
-                            new.version,
-                            maintainers,
-                            roles,
-                            at
-                        ],
-                    )?;
-                    (tx.last_insert_rowid(), 1)
-                }
-            };
-            tx.execute(
-                "INSERT INTO revisions (interface_id, revision, digest, size, version, roles, \
-                 manifest, readme, schemas, publisher, published_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
-                    id,
-                    next,
-                    digest,
-                    new.archive.len() as i64,
-                    new.version,
-                    roles,
-                    new.manifest,
-                    new.readme,
-                    to_json(&new.schemas),
-                    new.publisher,
-                    at
-                ],
-            )?;
-            tx.execute("DELETE FROM interfaces_fts WHERE rowid = ?1", [id])?;
-            tx.execute(
-                "INSERT INTO interfaces_fts (rowid, name, summary, description, category, \
-                 maintainers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    id,
-                    new.name,
-                    new.summary.unwrap_or(""),
-                    new.description.unwrap_or(""),
-                    new.category.unwrap_or(""),
-                    new.maintainers.join("\n")
-                ],
-            )?;
-            Ok(Published {
-                revision: RevisionRecord {
-                    owner: new.owner.to_owned(),
-                    name: new.name.to_owned(),
-                    revision: next,
-                    digest: digest.clone(),
-                    size: new.archive.len() as u64,
-                    version: new.version,
-                    roles: new.roles.to_vec(),
-                    publisher: new.publisher.to_owned(),
-                    published_at: at,
-                },
-                created: true,
-            })
-        })
+        self.commit_revision(new, None)
     }
 
     fn promulgated(&self, name: &str) -> StoreResult<Option<String>> {
@@ -1037,6 +1066,114 @@ impl Store for SqliteStore {
             )?;
             Ok(changed > 0)
         })
+    }
+
+    fn export(&self) -> StoreResult<Export> {
+        self.read(|conn| {
+            // One read transaction, so the three lists agree with each other.
+            let tx = conn.unchecked_transaction()?;
+            let tokens = tx
+                .prepare(
+                    "SELECT id, user, label, created_at, last_used_at, hash, revoked_at \
+                     FROM tokens ORDER BY id",
+                )?
+                .query_map([], |r| {
+                    Ok(StoredToken {
+                        token: token_from_row(r)?,
+                        hash: r.get(5)?,
+                        revoked_at: r.get(6)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let grants = tx
+                .prepare(
+                    "SELECT i.owner, i.name, m.user, m.granted_at FROM maintainers m \
+                     JOIN interfaces i ON i.id = m.interface_id ORDER BY i.owner, i.name, m.user",
+                )?
+                .query_map([], |r| {
+                    Ok(GrantRecord {
+                        owner: r.get(0)?,
+                        name: r.get(1)?,
+                        user: r.get(2)?,
+                        granted_at: r.get(3)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let promulgations = tx
+                .prepare(
+                    "SELECT p.name, i.owner, p.created_at FROM promulgations p \
+                     JOIN interfaces i ON i.id = p.interface_id ORDER BY p.name",
+                )?
+                .query_map([], |r| {
+                    Ok(PromulgationRecord {
+                        name: r.get(0)?,
+                        owner: r.get(1)?,
+                        created_at: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(Export {
+                tokens,
+                grants,
+                promulgations,
+            })
+        })
+    }
+
+    fn import(&self, record: &Import<'_>) -> StoreResult<()> {
+        let inserted = |result: rusqlite::Result<usize>| match result {
+            Ok(_) => Ok(()),
+            Err(err) if is_constraint(&err) => Err(StoreError::Conflict(format!(
+                "{} is here already",
+                record.describe()
+            ))),
+            Err(err) => Err(err.into()),
+        };
+        match record {
+            Import::Revision(revision) => {
+                self.commit_revision(&revision.new, Some(revision))?;
+                Ok(())
+            }
+            Import::User(user) => self.write(|tx| {
+                inserted(tx.execute(
+                    "INSERT INTO users (name, created_at) VALUES (?1, ?2)",
+                    params![user.name, user.created_at],
+                ))
+            }),
+            Import::Token { token, keep_id } => self.write(|tx| {
+                let t = &token.token;
+                Self::require_user(tx, &t.user)?;
+                inserted(tx.execute(
+                    "INSERT INTO tokens (id, user, label, hash, created_at, last_used_at, \
+                     revoked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        keep_id.then_some(t.id),
+                        t.user,
+                        t.label,
+                        token.hash,
+                        t.created_at,
+                        t.last_used_at,
+                        token.revoked_at
+                    ],
+                ))
+            }),
+            Import::Grant(grant) => self.write(|tx| {
+                let id = Self::interface_id(tx, &grant.owner, &grant.name)?;
+                Self::require_user(tx, &grant.user)?;
+                inserted(tx.execute(
+                    "INSERT INTO maintainers (interface_id, user, granted_at) VALUES (?1, ?2, ?3)",
+                    params![id, grant.user, grant.granted_at],
+                ))
+            }),
+            Import::Promulgation(promulgation) => self.write(|tx| {
+                let id = Self::interface_id(tx, &promulgation.owner, &promulgation.name)?;
+                inserted(tx.execute(
+                    "INSERT INTO promulgations (name, interface_id, created_at) \
+                     VALUES (?1, ?2, ?3)",
+                    params![promulgation.name, id, promulgation.created_at],
+                ))
+            }),
+        }
     }
 }
 
