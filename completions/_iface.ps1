@@ -620,7 +620,7 @@ Register-ArgumentCompleter -Native -CommandName 'iface' -ScriptBlock {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
             [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Data directory (SQLite database and archives) [default: the user data directory]')
             [CompletionResult]::new('--admin-token-file', '--admin-token-file', [CompletionResultType]::ParameterName, 'File holding the admin token (IFACE_ADMIN_TOKEN also works)')
-            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'The store: `sqlite:PATH` (a data directory) or `postgres://...`, which several replicas of `iface serve` can share [default: SQLite in --data]')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'The store: `sqlite:PATH` (a data directory) or `postgres://...`, which several replicas of `iface serve` can share; TLS as libpq''s `sslmode` and `sslrootcert` say [default: SQLite in --data]')
             [CompletionResult]::new('--index', '--index', [CompletionResultType]::ParameterName, 'Index to use: an http(s) URL, a directory, or a file:// URL; repeat to try several in order, before IFACE_INDEX and config.yaml [default: http://127.0.0.1:7415 when none of them names one]')
             [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: the user cache directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for computers')

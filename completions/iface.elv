@@ -578,7 +578,7 @@ set edit:completion:arg-completer[iface] = {|@words|
             cand --listen 'Address to listen on'
             cand --data 'Data directory (SQLite database and archives) [default: the user data directory]'
             cand --admin-token-file 'File holding the admin token (IFACE_ADMIN_TOKEN also works)'
-            cand --database 'The store: `sqlite:PATH` (a data directory) or `postgres://...`, which several replicas of `iface serve` can share [default: SQLite in --data]'
+            cand --database 'The store: `sqlite:PATH` (a data directory) or `postgres://...`, which several replicas of `iface serve` can share; TLS as libpq''s `sslmode` and `sslrootcert` say [default: SQLite in --data]'
             cand --index 'Index to use: an http(s) URL, a directory, or a file:// URL; repeat to try several in order, before IFACE_INDEX and config.yaml [default: http://127.0.0.1:7415 when none of them names one]'
             cand --cache-dir 'Cache directory [default: the user cache directory]'
             cand --format 'Output format: text for people, json for computers'

@@ -503,7 +503,7 @@ complete -c iface -n "__fish_iface_using_subcommand diff" -s h -l help -d 'Print
 complete -c iface -n "__fish_iface_using_subcommand serve" -l listen -d 'Address to listen on' -r
 complete -c iface -n "__fish_iface_using_subcommand serve" -l data -d 'Data directory (SQLite database and archives) [default: the user data directory]' -r -F
 complete -c iface -n "__fish_iface_using_subcommand serve" -l admin-token-file -d 'File holding the admin token (IFACE_ADMIN_TOKEN also works)' -r -F
-complete -c iface -n "__fish_iface_using_subcommand serve" -l database -d 'The store: `sqlite:PATH` (a data directory) or `postgres://...`, which several replicas of `iface serve` can share [default: SQLite in --data]' -r
+complete -c iface -n "__fish_iface_using_subcommand serve" -l database -d 'The store: `sqlite:PATH` (a data directory) or `postgres://...`, which several replicas of `iface serve` can share; TLS as libpq\'s `sslmode` and `sslrootcert` say [default: SQLite in --data]' -r
 complete -c iface -n "__fish_iface_using_subcommand serve" -l index -d 'Index to use: an http(s) URL, a directory, or a file:// URL; repeat to try several in order, before IFACE_INDEX and config.yaml [default: http://127.0.0.1:7415 when none of them names one]' -r
 complete -c iface -n "__fish_iface_using_subcommand serve" -l cache-dir -d 'Cache directory [default: the user cache directory]' -r -F
 complete -c iface -n "__fish_iface_using_subcommand serve" -l format -d 'Output format: text for people, json for computers' -r -f -a "text\t'Readable text for people'

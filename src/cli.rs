@@ -458,7 +458,8 @@ pub struct ServeArgs {
     pub admin_token_file: Option<PathBuf>,
 
     /// The store: `sqlite:PATH` (a data directory) or `postgres://...`, which
-    /// several replicas of `iface serve` can share [default: SQLite in --data]
+    /// several replicas of `iface serve` can share; TLS as libpq's `sslmode`
+    /// and `sslrootcert` say [default: SQLite in --data]
     #[arg(long, value_name = "URL", env = env_vars::IFACE_DATABASE_URL)]
     pub database: Option<String>,
 }

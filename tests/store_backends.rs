@@ -1557,6 +1557,90 @@ fn postgres_refuses_to_change_a_published_revision_even_by_sql() {
     }
 }
 
+/// Whether the server sees the sessions named `application` as encrypted.
+fn encrypted(application: &str) -> Vec<bool> {
+    let mut admin = ::postgres::Client::connect(&pg::cluster().url("postgres"), ::postgres::NoTls)
+        .expect("connect to the test cluster");
+    admin
+        .query(
+            "SELECT s.ssl FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) \
+             WHERE a.application_name = $1",
+            &[&application],
+        )
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect()
+}
+
+#[test]
+fn postgres_connections_are_encrypted_as_sslmode_says() {
+    let url = pg::fresh_database();
+    let cluster = pg::cluster();
+    let ca = cluster.ca_file().display().to_string();
+    let other = cluster.other_ca_file().display().to_string();
+    let by_name = url.replacen("127.0.0.1", "localhost", 1);
+    let cases = [
+        (&url, String::new(), true),
+        (&url, "sslmode=disable".to_owned(), false),
+        (&url, "sslmode=require".to_owned(), true),
+        (&url, format!("sslmode=require&sslrootcert={ca}"), true),
+        // The certificate names localhost, not 127.0.0.1: only the
+        // authority is checked.
+        (&url, format!("sslmode=verify-ca&sslrootcert={ca}"), true),
+        (
+            &by_name,
+            format!("sslmode=verify-full&sslrootcert={ca}"),
+            true,
+        ),
+    ];
+    for (index, (base, query, expected)) in cases.iter().enumerate() {
+        let application = format!("iface-tls-{index}");
+        let full = format!("{base}?application_name={application}&{query}");
+        let store = PostgresStore::open(&full).unwrap_or_else(|err| panic!("{full}: {err:#}"));
+        store.ping().unwrap();
+        let sessions = encrypted(&application);
+        assert!(
+            !sessions.is_empty() && sessions.iter().all(|e| e == expected),
+            "{full}: {sessions:?}"
+        );
+    }
+
+    let refused = [
+        (
+            &url,
+            format!("sslmode=verify-full&sslrootcert={ca}"),
+            "not valid for name",
+        ),
+        (
+            &url,
+            format!("sslmode=verify-ca&sslrootcert={other}"),
+            "UnknownIssuer",
+        ),
+        (
+            &url,
+            format!("sslmode=require&sslrootcert={other}"),
+            "UnknownIssuer",
+        ),
+        (
+            &url,
+            "sslmode=verify-full&sslrootcert=/nonexistent.pem".to_owned(),
+            "could not read sslrootcert /nonexistent.pem",
+        ),
+        (
+            &url,
+            "sslmode=allow".to_owned(),
+            "sslmode=allow is not one of",
+        ),
+    ];
+    for (base, query, says) in refused {
+        let full = format!("{base}?{query}");
+        let err = PostgresStore::open(&full).expect_err(&full);
+        let message = format!("{err:#}");
+        assert!(message.contains(says), "{full}: {message}");
+    }
+}
+
 #[test]
 fn postgres_refuses_a_newer_schema() {
     let url = pg::fresh_database();

@@ -17,6 +17,7 @@ use crate::error::ErrorCode;
 use crate::uri::InterfaceUri;
 
 pub mod copy;
+pub mod pg_tls;
 pub mod postgres;
 pub mod sqlite;
 

@@ -47,7 +47,9 @@ use anyhow::Context as _;
 use postgres::types::ToSql;
 use postgres::{Client, Config, GenericClient, IsolationLevel, NoTls, Row, Statement};
 use sha2::{Digest, Sha256};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
+use super::pg_tls::TlsOptions;
 use super::{
     Export, GrantRecord, Import, ImportedRevision, InterfaceRecord, ListOrder, ListQuery,
     NewRevision, Page, PromulgationRecord, Published, RevisionContent, RevisionRecord, SearchQuery,
@@ -221,6 +223,8 @@ struct Pool {
 
 pub struct PostgresStore {
     config: Config,
+    /// `None` for `sslmode=disable` (see [`super::pg_tls`]).
+    tls: Option<MakeRustlsConnect>,
     /// The URL without its password, for messages.
     target: String,
     max_connections: usize,
@@ -628,8 +632,14 @@ impl PostgresStore {
 
     fn configure(url: &str, max_connections: usize) -> anyhow::Result<Self> {
         let target = redact_url(url);
-        let mut config = Config::from_str(url)
+        let tls = TlsOptions::from_url(url)
             .with_context(|| format!("{target} is not a valid PostgreSQL URL"))?;
+        let mut config = Config::from_str(&tls.url)
+            .with_context(|| format!("{target} is not a valid PostgreSQL URL"))?;
+        config.ssl_mode(tls.mode.driver());
+        let connector = tls
+            .connector()
+            .with_context(|| format!("could not set up TLS for {target}"))?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
@@ -638,6 +648,7 @@ impl PostgresStore {
         }
         Ok(PostgresStore {
             config,
+            tls: connector,
             target,
             max_connections: max_connections.max(1),
             pool: Mutex::new(Pool {
@@ -654,12 +665,11 @@ impl PostgresStore {
     }
 
     fn connect(&self) -> anyhow::Result<Conn> {
-        // TLS is not built in (the client would need a TLS stack of its
-        // own); connect over a private network or a unix socket.
-        let client = self
-            .config
-            .connect(NoTls)
-            .with_context(|| format!("could not connect to PostgreSQL at {}", self.target))?;
+        let client = match &self.tls {
+            Some(tls) => self.config.connect(tls.clone()),
+            None => self.config.connect(NoTls),
+        }
+        .with_context(|| format!("could not connect to PostgreSQL at {}", self.target))?;
         Ok(Conn {
             client,
             statements: HashMap::new(),

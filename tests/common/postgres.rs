@@ -1,6 +1,8 @@
 //! A throwaway PostgreSQL cluster for the tests of one test binary: `initdb`
 //! and `pg_ctl` into a temporary directory, listening on 127.0.0.1 at a
-//! free port, one fresh database per test. PostgreSQL refuses to run as
+//! free port, one fresh database per test. It offers TLS with a certificate
+//! from a test authority of its own, so the default `sslmode=prefer`
+//! encrypts every test's connections. PostgreSQL refuses to run as
 //! root, so as root the cluster runs as the `postgres` user that Debian's
 //! package creates.
 //!
@@ -63,6 +65,54 @@ impl Cluster {
     pub fn url(&self, database: &str) -> String {
         format!("postgres://postgres@127.0.0.1:{}/{database}", self.port)
     }
+
+    /// The certificate authority that signed the server's certificate. The
+    /// certificate names `localhost` only, not `127.0.0.1`.
+    pub fn ca_file(&self) -> PathBuf {
+        self.dir.join("ca.pem")
+    }
+
+    /// A certificate authority that signed nothing here.
+    pub fn other_ca_file(&self) -> PathBuf {
+        self.dir.join("other-ca.pem")
+    }
+}
+
+/// Writes a certificate authority (and an unrelated one) and the server's
+/// certificate and key, signed by it for `localhost`, into `dir`.
+fn write_certificates(dir: &Path) -> Result<(), String> {
+    let fail = |err: rcgen::Error| format!("could not make test certificates: {err}");
+    let authority =
+        |name: &str| -> Result<rcgen::CertifiedIssuer<'static, rcgen::KeyPair>, String> {
+            let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).map_err(fail)?;
+            params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+            params
+                .distinguished_name
+                .push(rcgen::DnType::CommonName, name);
+            rcgen::CertifiedIssuer::self_signed(params, rcgen::KeyPair::generate().map_err(fail)?)
+                .map_err(fail)
+        };
+    let ca = authority("iface test CA")?;
+    let other = authority("some other CA")?;
+    let key = rcgen::KeyPair::generate().map_err(fail)?;
+    let server = rcgen::CertificateParams::new(vec!["localhost".to_owned()])
+        .map_err(fail)?
+        .signed_by(&key, &ca)
+        .map_err(fail)?;
+    let write = |name: &str, text: String| {
+        std::fs::write(dir.join(name), text).map_err(|err| format!("could not write {name}: {err}"))
+    };
+    write("ca.pem", ca.pem())?;
+    write("other-ca.pem", other.pem())?;
+    write("server.crt", server.pem())?;
+    write("server.key", key.serialize_pem())?;
+    // PostgreSQL refuses a key that others can read.
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(
+        dir.join("server.key"),
+        std::fs::Permissions::from_mode(0o600),
+    )
+    .map_err(|err| format!("could not restrict server.key: {err}"))
 }
 
 /// The directory holding `initdb` and `pg_ctl`: the PATH first, then
@@ -179,9 +229,10 @@ fn start() -> Result<Cluster, String> {
         .map_err(|err| format!("could not start the cluster's guardian: {err}"))?;
     let guardian_stdin = guardian.stdin.take().expect("piped stdin");
 
+    write_certificates(&dir)?;
     if as_postgres {
         let mut chown = Command::new("chown");
-        chown.arg("postgres:").arg(&dir);
+        chown.arg("-R").arg("postgres:").arg(&dir);
         run(chown, "chown of the cluster directory")?;
     }
     let mut initdb = pg_command(as_postgres, &bin.join("initdb"));
@@ -203,8 +254,10 @@ fn start() -> Result<Cluster, String> {
         let port = free_port()?;
         let options = format!(
             "-c listen_addresses=127.0.0.1 -p {port} -k {} -c max_connections=400 \
-             -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-            dir.display()
+             -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+             -c ssl=on -c ssl_cert_file={dir}/server.crt -c ssl_key_file={dir}/server.key",
+            dir.display(),
+            dir = dir.display()
         );
         let mut pg_ctl = pg_command(as_postgres, &bin.join("pg_ctl"));
         pg_ctl
