@@ -15,7 +15,9 @@ use std::time::Duration;
 use sha2::{Digest, Sha256};
 use tempfile::TempDir;
 
-use iface::store::copy::{CopyReport, copy_store, open_existing_store, open_store};
+use iface::store::copy::{
+    CopyReport, copy_store, copy_store_observed, open_existing_store, open_store,
+};
 use iface::store::postgres::{PostgresStore, RevisionNotice};
 use iface::store::{
     Export, GrantRecord, Import, ImportedRevision, InterfaceRecord, ListOrder, ListQuery,
@@ -1364,8 +1366,13 @@ fn copy_round_trips_sqlite_to_postgres_to_sqlite() {
     let report = copy_store(source.as_ref(), middle.as_ref(), false).unwrap();
     assert_eq!(report, expected);
     assert_eq!(snapshot(middle.as_ref()), original);
-    let report = copy_store(middle.as_ref(), back.as_ref(), false).unwrap();
+    let mut steps = Vec::new();
+    let report = copy_store_observed(middle.as_ref(), back.as_ref(), false, &mut |done, all| {
+        steps.push((done, all))
+    })
+    .unwrap();
     assert_eq!(report, expected);
+    assert_eq!(steps, (0..=5).map(|done| (done, 5)).collect::<Vec<_>>());
     assert_eq!(snapshot(back.as_ref()), original);
     // The tokens work where they arrived, and new ones do not collide.
     for store in [&middle, &back] {

@@ -2,7 +2,9 @@
 
 use crate::cli::{StoreArgs, StoreCommand, StoreCopyArgs};
 use crate::error::ExitStatus;
-use crate::store::copy::{copy_store, open_existing_store, open_store};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::store::copy::{copy_store_observed, open_existing_store, open_store};
 use crate::store::postgres::redact_url;
 
 use super::Context;
@@ -21,7 +23,22 @@ fn run_copy(ctx: &Context, args: &StoreCopyArgs) -> anyhow::Result<ExitStatus> {
     let (from_shown, to_shown) = (redact_url(&args.from), redact_url(&args.to));
     ctx.printer
         .info(format!("copying {from_shown} to {to_shown}"));
-    let report = copy_store(from.as_ref(), to.as_ref(), args.force)?;
+    let bar = ctx.printer.show_progress().then(|| {
+        ProgressBar::new(0).with_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} interfaces, {eta} left")
+                .expect("a valid template"),
+        )
+    });
+    let report = copy_store_observed(from.as_ref(), to.as_ref(), args.force, &mut |done, all| {
+        if let Some(bar) = &bar {
+            bar.set_length(all as u64);
+            bar.set_position(done as u64);
+        }
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let report = report?;
     if ctx.printer.is_json() {
         ctx.printer.json(&serde_json::json!({
             "from": from_shown,

@@ -182,6 +182,17 @@ fn import(to: &dyn Store, record: &Import<'_>) -> anyhow::Result<()> {
 /// revision, nor moves a promulgation. So an interrupted copy can be run
 /// again with `force` to finish it.
 pub fn copy_store(from: &dyn Store, to: &dyn Store, force: bool) -> anyhow::Result<CopyReport> {
+    copy_store_observed(from, to, force, &mut |_, _| {})
+}
+
+/// [`copy_store`], telling `progress` how many interfaces of how many are
+/// copied after each one.
+pub fn copy_store_observed(
+    from: &dyn Store,
+    to: &dyn Store,
+    force: bool,
+    progress: &mut dyn FnMut(usize, usize),
+) -> anyhow::Result<CopyReport> {
     let (users, interfaces, promulgations) =
         census(to).context("could not read the target store")?;
     if !force && (users > 0 || interfaces > 0 || promulgations > 0) {
@@ -228,9 +239,11 @@ pub fn copy_store(from: &dyn Store, to: &dyn Store, force: bool) -> anyhow::Resu
     report.tokens_renumbered = renumber.len();
 
     let interfaces = all_interfaces(from).context("could not list the source's interfaces")?;
-    for record in &interfaces {
+    progress(0, interfaces.len());
+    for (done, record) in interfaces.iter().enumerate() {
         copy_interface(from, to, record, &mut report)
             .with_context(|| format!("could not copy {}", record.uri()))?;
+        progress(done + 1, interfaces.len());
     }
 
     let granted: HashSet<(&str, &str, &str)> = target
