@@ -23,7 +23,7 @@ use iface::store::{
     Export, GrantRecord, Import, ImportedRevision, InterfaceRecord, ListOrder, ListQuery,
     NewRevision, PromulgationRecord, Published, ResolveError, RevisionContent, RevisionRecord,
     SearchQuery, SqliteStore, Store, StoreError, StoreResult, StoredToken, TokenRecord, UserRecord,
-    resolve,
+    resolve, resolve_many,
 };
 use iface::uri::InterfaceUri;
 
@@ -744,6 +744,39 @@ fn resolve_and_promulgation(fx: &Fixture) {
     assert_eq!(resolve(store, &uri("mysql")).unwrap(), b1);
     assert!(!store.interface("a", "mysql").unwrap().unwrap().promulgated);
     assert_eq!(store.promulgate("a", "redis").unwrap(), None);
+
+    // Many at once: what resolve finds, in order, duplicates too; `None`
+    // where resolve answers an error.
+    let many: Vec<InterfaceUri> = [
+        "mysql",
+        "redis",
+        "~a/mysql",
+        "~a/mysql-1",
+        "mysql-1",
+        "mysql-7",
+        "~c/mysql",
+        "nope",
+        "~b/mysql",
+        "mysql",
+        "~a/redis-1",
+    ]
+    .iter()
+    .map(|text| uri(text))
+    .collect();
+    let batch = store.resolve_batch(&many).unwrap();
+    let one_by_one: Vec<Option<RevisionRecord>> =
+        many.iter().map(|u| resolve(store, u).ok()).collect();
+    assert_eq!(batch, one_by_one);
+    assert_eq!(
+        batch.iter().filter(|found| found.is_some()).count(),
+        8,
+        "{batch:?}"
+    );
+    assert!(store.resolve_batch(&[]).unwrap().is_empty());
+    let answers = resolve_many(store, &many).unwrap();
+    assert!(matches!(answers[5], Err(ResolveError::NoRevision(_))));
+    assert!(matches!(answers[7], Err(ResolveError::NotFound(_))));
+    assert_eq!(answers[0].as_ref().unwrap(), &b1);
     assert_eq!(
         store.promulgations().unwrap(),
         [("mysql".into(), "b".into()), ("redis".into(), "a".into())]

@@ -63,12 +63,8 @@ impl LocalIndex {
 
     /// One result per URI, as `POST /v1/resolve` answers.
     pub fn resolve(&self, uris: &[String]) -> anyhow::Result<Vec<wire::ResolveResult>> {
-        uris.iter()
-            .map(|query| {
-                crate::server::v1::interfaces::resolve_one(&self.store, query.clone())
-                    .map_err(|err| store_error(&self.path, err))
-            })
-            .collect()
+        crate::server::v1::interfaces::resolve_queries(&self.store, uris.to_vec())
+            .map_err(|err| store_error(&self.path, err))
     }
 
     pub fn list(

@@ -361,6 +361,10 @@ pub trait Store: Send + Sync + fmt::Debug {
         name: &str,
         revision: u32,
     ) -> StoreResult<Option<RevisionContent>>;
+    /// For each URI, the revision [`resolve`] finds for it, in one call (on
+    /// PostgreSQL one round trip); `None` where [`resolve`] would answer an
+    /// error, which it then tells.
+    fn resolve_batch(&self, uris: &[InterfaceUri]) -> StoreResult<Vec<Option<RevisionRecord>>>;
     /// The owners of every interface called `name`, sorted.
     fn owners_of(&self, name: &str) -> StoreResult<Vec<String>>;
     /// The archive bytes with this digest, if the store has them.
@@ -493,4 +497,25 @@ pub fn resolve(store: &dyn Store, uri: &InterfaceUri) -> Result<RevisionRecord, 
             }
         }
     }
+}
+
+/// [`resolve`] for many URIs with one store call for all of them; only the
+/// URIs that do not resolve cost another look, to say why. A failing store
+/// fails the whole call.
+pub fn resolve_many(
+    store: &dyn Store,
+    uris: &[InterfaceUri],
+) -> StoreResult<Vec<Result<RevisionRecord, ResolveError>>> {
+    let found = store.resolve_batch(uris)?;
+    found
+        .into_iter()
+        .zip(uris)
+        .map(|(found, uri)| match found {
+            Some(record) => Ok(Ok(record)),
+            None => match resolve(store, uri) {
+                Err(ResolveError::Store(err)) => Err(err),
+                other => Ok(other),
+            },
+        })
+        .collect()
 }

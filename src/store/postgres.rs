@@ -55,6 +55,7 @@ use super::{
     NewRevision, Page, PromulgationRecord, Published, RevisionContent, RevisionRecord, SearchQuery,
     Store, StoreError, StoreResult, StoredToken, TokenRecord, UserRecord, follows, now,
 };
+use crate::uri::InterfaceUri;
 
 /// Connections one store opens at most. Every replica has its own pool, so
 /// the database sees replicas × this; PostgreSQL's default limit is 100.
@@ -395,21 +396,26 @@ fn interface_from_row(row: &Row) -> StoreResult<InterfaceRecord> {
 }
 
 fn revision_from_row(row: &Row) -> StoreResult<RevisionRecord> {
-    let size: i64 = row.try_get(4)?;
+    revision_from_columns(row, 0)
+}
+
+/// A [`RevisionRecord`] from [`REVISION_COLUMNS`] starting at column `first`.
+fn revision_from_columns(row: &Row, first: usize) -> StoreResult<RevisionRecord> {
+    let size: i64 = row.try_get(first + 4)?;
     Ok(RevisionRecord {
-        owner: row.try_get(0)?,
-        name: row.try_get(1)?,
-        revision: u32_of(row.try_get(2)?, "a revision number of")?,
-        digest: row.try_get(3)?,
+        owner: row.try_get(first)?,
+        name: row.try_get(first + 1)?,
+        revision: u32_of(row.try_get(first + 2)?, "a revision number of")?,
+        digest: row.try_get(first + 3)?,
         size: u64::try_from(size).map_err(|_| {
             StoreError::Backend(anyhow::anyhow!(
                 "the database holds an archive size of {size}"
             ))
         })?,
-        version: opt_u32_of(row.try_get(5)?, "a version of")?,
-        roles: row.try_get(6)?,
-        publisher: row.try_get(7)?,
-        published_at: row.try_get(8)?,
+        version: opt_u32_of(row.try_get(first + 5)?, "a version of")?,
+        roles: row.try_get(first + 6)?,
+        publisher: row.try_get(first + 7)?,
+        published_at: row.try_get(first + 8)?,
     })
 }
 
@@ -1313,6 +1319,38 @@ impl Store for PostgresStore {
                 .map(revision_from_row)
                 .transpose()
         })
+    }
+
+    fn resolve_batch(&self, uris: &[InterfaceUri]) -> StoreResult<Vec<Option<RevisionRecord>>> {
+        // All at once: the URIs as three arrays, numbered. An owner-less name
+        // stands for its promulgated owner's interface.
+        let sql = format!(
+            "SELECT w.ord, {REVISION_COLUMNS} \
+             FROM unnest($1::text[], $2::text[], $3::bigint[]) WITH ORDINALITY \
+                 AS w(owner, name, revision, ord) \
+             JOIN interfaces i ON i.name = w.name COLLATE \"C\" \
+               AND i.owner = coalesce(w.owner COLLATE \"C\", (SELECT pi.owner \
+                   FROM promulgations p JOIN interfaces pi ON pi.id = p.interface_id \
+                   WHERE p.name = w.name COLLATE \"C\")) \
+             JOIN revisions r ON r.interface_id = i.id \
+               AND r.revision = coalesce(w.revision, i.latest_revision)"
+        );
+        let owners: Vec<Option<&str>> = uris.iter().map(|u| u.owner.as_deref()).collect();
+        let names: Vec<&str> = uris.iter().map(|u| u.name.as_str()).collect();
+        let revisions: Vec<Option<i64>> = uris.iter().map(|u| u.revision.map(i64::from)).collect();
+        let rows = self.read(|db| Ok(db.query(&sql, &[&owners, &names, &revisions])?))?;
+        let mut found = vec![None; uris.len()];
+        for row in &rows {
+            let ord: i64 = row.try_get(0)?;
+            let slot = usize::try_from(ord - 1)
+                .ok()
+                .and_then(|index| found.get_mut(index))
+                .ok_or_else(|| {
+                    StoreError::Backend(anyhow::anyhow!("the database numbered a URI {ord}"))
+                })?;
+            *slot = Some(revision_from_columns(row, 1)?);
+        }
+        Ok(found)
     }
 
     fn revision_content(

@@ -28,6 +28,8 @@ use anyhow::Context as _;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 
+use crate::uri::InterfaceUri;
+
 use super::{
     Export, GrantRecord, Import, ImportedRevision, InterfaceRecord, ListOrder, ListQuery,
     NewRevision, Page, PromulgationRecord, Published, RevisionContent, RevisionRecord, SearchQuery,
@@ -914,6 +916,30 @@ impl Store for SqliteStore {
             conn.prepare_cached(&sql)?
                 .query_row(params![owner, name, revision], revision_from_row)
                 .optional()
+        })
+    }
+
+    fn resolve_batch(&self, uris: &[InterfaceUri]) -> StoreResult<Vec<Option<RevisionRecord>>> {
+        // An owner-less name stands for its promulgated owner's interface.
+        let sql = format!(
+            "SELECT {REVISION_COLUMNS} FROM revisions r JOIN interfaces i ON i.id = r.interface_id \
+             WHERE i.name = ?2 \
+               AND i.owner = coalesce(?1, (SELECT pi.owner FROM promulgations p \
+                   JOIN interfaces pi ON pi.id = p.interface_id WHERE p.name = ?2)) \
+               AND r.revision = coalesce(?3, i.latest_revision)"
+        );
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(&sql)?;
+            uris.iter()
+                .map(|uri| {
+                    statement
+                        .query_row(
+                            params![uri.owner, uri.name, uri.revision],
+                            revision_from_row,
+                        )
+                        .optional()
+                })
+                .collect()
         })
     }
 

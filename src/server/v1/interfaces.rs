@@ -430,45 +430,56 @@ fn archive_response(headers: &HeaderMap, name: &str, revision: u32, archive: Cac
         .into_response()
 }
 
-/// Resolves each URI on its own, so one bad URI never fails the others.
 fn resolve_all(store: &dyn Store, uris: Vec<String>) -> Result<wire::ResolveResults, ApiError> {
-    let results = uris
-        .into_iter()
-        .map(|query| resolve_one(store, query))
-        .collect::<Result<_, _>>()?;
-    Ok(wire::ResolveResults { results })
+    Ok(wire::ResolveResults {
+        results: resolve_queries(store, uris)?,
+    })
 }
 
-/// One URI's answer as `/v1/resolve` gives it; local index directories
-/// answer through it too. A store failure is the index's, not this URI's,
-/// so it fails the whole request rather than blame the URI.
-pub fn resolve_one(
+/// The answers of `/v1/resolve`, one per query, in order; local index
+/// directories answer through it too. Each URI is answered on its own, so
+/// one bad URI never fails the others, but the store is asked once for all
+/// of them. A store failure is the index's, not a URI's, so it fails the
+/// whole request rather than blame a URI.
+pub fn resolve_queries(
     store: &dyn Store,
-    query: String,
-) -> Result<wire::ResolveResult, store::StoreError> {
-    let uri = match InterfaceUri::parse(query.trim()) {
-        Ok(uri) => uri,
-        Err(err) => {
-            return Ok(wire::ResolveResult {
-                query,
-                revision: None,
-                error: Some(wire::Error::new(ErrorCode::Invalid, err.to_string())),
-            });
-        }
-    };
-    Ok(match store::resolve(store, &uri) {
-        Ok(record) => wire::ResolveResult {
-            query,
-            revision: Some(revision_doc(&record, None)),
-            error: None,
-        },
-        Err(store::ResolveError::Store(err)) => return Err(err),
-        Err(err) => wire::ResolveResult {
-            query,
-            revision: None,
-            error: Some(ApiError::from(err).error),
-        },
-    })
+    queries: Vec<String>,
+) -> Result<Vec<wire::ResolveResult>, store::StoreError> {
+    let parsed: Vec<Result<InterfaceUri, _>> = queries
+        .iter()
+        .map(|query| InterfaceUri::parse(query.trim()))
+        .collect();
+    let valid: Vec<InterfaceUri> = parsed
+        .iter()
+        .filter_map(|p| p.as_ref().ok())
+        .cloned()
+        .collect();
+    let mut resolved = store::resolve_many(store, &valid)?.into_iter();
+    Ok(queries
+        .into_iter()
+        .zip(parsed)
+        .map(|(query, parsed)| {
+            let outcome = match parsed {
+                Err(err) => Err(wire::Error::new(ErrorCode::Invalid, err.to_string())),
+                Ok(_) => match resolved.next().expect("one answer per valid URI") {
+                    Ok(record) => Ok(revision_doc(&record, None)),
+                    Err(err) => Err(ApiError::from(err).error),
+                },
+            };
+            match outcome {
+                Ok(revision) => wire::ResolveResult {
+                    query,
+                    revision: Some(revision),
+                    error: None,
+                },
+                Err(error) => wire::ResolveResult {
+                    query,
+                    revision: None,
+                    error: Some(error),
+                },
+            }
+        })
+        .collect())
 }
 
 fn check_resolve_count(count: usize) -> Result<(), ApiError> {
