@@ -1682,6 +1682,35 @@ fn postgres_connections_are_encrypted_as_sslmode_says() {
 }
 
 #[test]
+fn postgres_pool_serves_many_callers_with_few_connections() {
+    let url = format!("{}?application_name=iface-pool-test", pg::fresh_database());
+    let store = Arc::new(PostgresStore::open_with_pool(&url, 2).unwrap());
+    users(store.as_ref(), &["alice"]);
+    Rev::new("alice", "db", "1").published(store.as_ref());
+    let start = Arc::new(Barrier::new(16));
+    let callers: Vec<_> = (0..16)
+        .map(|_| {
+            let (store, start) = (Arc::clone(&store), Arc::clone(&start));
+            std::thread::spawn(move || {
+                start.wait();
+                for _ in 0..50 {
+                    let found = store.resolve_batch(&[uri("~alice/db")]).unwrap();
+                    assert_eq!(found[0].as_ref().map(|r| r.revision), Some(1));
+                }
+            })
+        })
+        .collect();
+    for caller in callers {
+        caller.join().expect("every caller is served");
+    }
+    let sessions = encrypted("iface-pool-test");
+    assert!(
+        (1..=2).contains(&sessions.len()),
+        "at most 2 connections: {sessions:?}"
+    );
+}
+
+#[test]
 fn postgres_refuses_a_newer_schema() {
     let url = pg::fresh_database();
     drop(PostgresStore::open(&url).unwrap());

@@ -37,10 +37,10 @@
 //! commits, so that watchers on every replica hear of it
 //! ([`PostgresStore::listen`]).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt;
 use std::str::FromStr as _;
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
@@ -220,6 +220,21 @@ struct Pool {
     idle: Vec<Conn>,
     /// Connections that exist, idle or lent out.
     open: usize,
+    /// Callers waiting for a connection, first come first served, each with
+    /// a condition variable of its own (on the pool's mutex), so that a
+    /// returned connection wakes exactly the caller whose turn it is and a
+    /// newcomer never takes it from under the queue.
+    waiting: VecDeque<(u64, Arc<Condvar>)>,
+    next_ticket: u64,
+}
+
+impl Pool {
+    /// Wakes the caller first in line.
+    fn wake_next(&self) {
+        if let Some((_, turn)) = self.waiting.front() {
+            turn.notify_one();
+        }
+    }
 }
 
 pub struct PostgresStore {
@@ -230,7 +245,6 @@ pub struct PostgresStore {
     target: String,
     max_connections: usize,
     pool: Mutex<Pool>,
-    returned: Condvar,
 }
 
 impl fmt::Debug for PostgresStore {
@@ -353,16 +367,19 @@ impl Drop for Lent<'_> {
         };
         let mut pool = lock(&self.store.pool);
         // A closed connection (the server restarted, the network failed) is
-        // not handed out again; the next call opens a fresh one.
-        let surplus = if conn.client.is_closed() || pool.idle.len() >= IDLE_CONNECTIONS {
+        // not handed out again; the next call opens a fresh one. Beyond the
+        // idle few, one is closed, unless somebody is waiting for it.
+        let surplus = if conn.client.is_closed()
+            || (pool.idle.len() >= IDLE_CONNECTIONS && pool.waiting.is_empty())
+        {
             pool.open -= 1;
             Some(conn)
         } else {
             pool.idle.push(conn);
             None
         };
+        pool.wake_next();
         drop(pool);
-        self.store.returned.notify_one();
         // Closing talks to the server: not while holding the pool lock.
         drop(surplus);
     }
@@ -660,8 +677,9 @@ impl PostgresStore {
             pool: Mutex::new(Pool {
                 idle: Vec::new(),
                 open: 0,
+                waiting: VecDeque::new(),
+                next_ticket: 0,
             }),
-            returned: Condvar::new(),
         })
     }
 
@@ -692,46 +710,72 @@ impl PostgresStore {
     fn lend(&self) -> StoreResult<Lent<'_>> {
         let deadline = Instant::now() + POOL_WAIT;
         let mut pool = lock(&self.pool);
-        loop {
-            if let Some(conn) = pool.idle.pop() {
-                if conn.client.is_closed() {
-                    pool.open -= 1;
-                    continue;
-                }
-                return Ok(Lent {
-                    store: self,
-                    conn: Some(conn),
-                });
-            }
-            if pool.open < self.max_connections {
-                pool.open += 1;
-                drop(pool);
-                return match self.connect() {
-                    Ok(conn) => Ok(Lent {
-                        store: self,
-                        conn: Some(conn),
-                    }),
-                    Err(err) => {
-                        lock(&self.pool).open -= 1;
-                        self.returned.notify_one();
-                        Err(StoreError::Backend(err))
+        // Queue up, unless nobody is waiting: then take what is free. What
+        // is got is an idle connection, or `None`: the right to open one.
+        let mut turn: Option<(u64, Arc<Condvar>)> = None;
+        let got = loop {
+            let first = match &turn {
+                None => pool.waiting.is_empty(),
+                Some((ticket, _)) => pool.waiting.front().is_some_and(|(t, _)| t == ticket),
+            };
+            if first {
+                if let Some(conn) = pool.idle.pop() {
+                    if conn.client.is_closed() {
+                        pool.open -= 1;
+                        continue;
                     }
-                };
+                    break Ok(Some(conn));
+                }
+                if pool.open < self.max_connections {
+                    pool.open += 1;
+                    break Ok(None);
+                }
             }
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
-                return Err(StoreError::Backend(anyhow::anyhow!(
+                break Err(StoreError::Backend(anyhow::anyhow!(
                     "all {} connections to {} stayed busy for {}s",
                     self.max_connections,
                     self.target,
                     POOL_WAIT.as_secs()
                 )));
             }
-            pool = self
-                .returned
+            let (_, condvar) = turn.get_or_insert_with(|| {
+                let ticket = pool.next_ticket;
+                pool.next_ticket += 1;
+                let condvar = Arc::new(Condvar::new());
+                pool.waiting.push_back((ticket, Arc::clone(&condvar)));
+                (ticket, condvar)
+            });
+            let condvar = Arc::clone(condvar);
+            pool = condvar
                 .wait_timeout(pool, left)
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
                 .0;
+        };
+        // Leave the queue, and let the next in line see what is left.
+        if let Some((ticket, _)) = turn {
+            pool.waiting.retain(|(t, _)| *t != ticket);
+        }
+        pool.wake_next();
+        drop(pool);
+        match got? {
+            Some(conn) => Ok(Lent {
+                store: self,
+                conn: Some(conn),
+            }),
+            None => match self.connect() {
+                Ok(conn) => Ok(Lent {
+                    store: self,
+                    conn: Some(conn),
+                }),
+                Err(err) => {
+                    let mut pool = lock(&self.pool);
+                    pool.open -= 1;
+                    pool.wake_next();
+                    Err(StoreError::Backend(err))
+                }
+            },
         }
     }
 
