@@ -46,6 +46,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# shellcheck source=benches/wrk-common.sh
+source benches/wrk-common.sh
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -58,14 +60,6 @@ else
 fi
 REVISIONS=3
 
-need() {
-    command -v "$1" >/dev/null 2>&1 && return
-    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-        echo "installing $2 ..." >&2
-        apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-    fi
-    command -v "$1" >/dev/null 2>&1 || { echo "error: $1 is needed (Debian package $2)" >&2; exit 1; }
-}
 need wrk wrk
 need nginx nginx
 need curl curl
@@ -121,21 +115,7 @@ cargo build --release --quiet
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 IFACE=$TARGET/release/iface
 
-seed() { # DIR INTERFACES REVISIONS
-    local cached="$TARGET/bench-index-$2x$3"
-    if [[ ! -f "$cached/uris.txt" ]]; then
-        echo "seeding $2 interfaces x $3 revisions (kept in $cached for next time) ..." >&2
-        rm -rf "$cached" && mkdir -p "$cached"
-        IFACE_BENCH_DATA=$cached IFACE_BENCH_INTERFACES=$2 IFACE_BENCH_REVISIONS=$3 \
-            cargo test --release --quiet --test server_bench_seed -- --ignored >&2
-    fi
-    cp -a "$cached" "$1"
-}
 
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' \
-        2>/dev/null || echo $((20000 + RANDOM % 20000))
-}
 
 # --- PostgreSQL -----------------------------------------------------------
 start_postgres() { # -> sets PG_URL
@@ -223,18 +203,6 @@ EOF
 }
 
 # --- wrk output -----------------------------------------------------------
-# wrk latency percentile ($2 = 50%, 99%) in milliseconds.
-percentile_ms() {
-    awk -v p="$2" '$1 == p { v=$2; u=v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
-        if (u == "us") v /= 1000; else if (u == "s") v *= 1000; printf "%.2f", v }' "$1"
-}
-requests_per_sec() { awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
-# Transfer/sec in MiB/s.
-transfer_mib() {
-    awk '/^Transfer\/sec/ { v=$2; u=v; sub(/[0-9.]+/, "", u); sub(/[A-Za-z]+$/, "", v);
-        if (u == "KB") v /= 1024; else if (u == "GB") v *= 1024; else if (u == "B") v /= 1048576;
-        printf "%.1f", v }' "$1"
-}
 # Non-2xx/3xx answers; socket errors (connect, read, write, and requests
 # that took longer than wrk's 2 s timeout).
 wrk_non2xx() { awk '/Non-2xx or 3xx responses:/ { n += $NF } END { print n + 0 }' "$1"; }

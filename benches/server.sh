@@ -17,6 +17,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# shellcheck source=benches/wrk-common.sh
+source benches/wrk-common.sh
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -31,14 +33,6 @@ else
     SEARCH_INTERFACES=100000
 fi
 
-need() {
-    command -v "$1" >/dev/null 2>&1 && return
-    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-        echo "installing $2 ..." >&2
-        apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-    fi
-    command -v "$1" >/dev/null 2>&1 || { echo "error: $1 is needed (Debian package $2)" >&2; exit 1; }
-}
 need wrk wrk
 need nginx nginx
 
@@ -56,16 +50,6 @@ cargo build --release --quiet
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 IFACE=$TARGET/release/iface
 
-seed() { # DIR INTERFACES REVISIONS
-    local cached="$TARGET/bench-index-$2x$3"
-    if [[ ! -f "$cached/uris.txt" ]]; then
-        echo "seeding $2 interfaces x $3 revisions (kept in $cached for next time) ..." >&2
-        rm -rf "$cached" && mkdir -p "$cached"
-        IFACE_BENCH_DATA=$cached IFACE_BENCH_INTERFACES=$2 IFACE_BENCH_REVISIONS=$3 \
-            cargo test --release --quiet --test server_bench_seed -- --ignored >&2
-    fi
-    cp -a "$cached" "$1"
-}
 
 start_server() { # DATA -> sets SERVER_PID, SERVER
     local log=$WORK/serve-$RANDOM.log
@@ -80,23 +64,7 @@ start_server() { # DATA -> sets SERVER_PID, SERVER
     echo "error: iface serve did not start:" >&2; cat "$log" >&2; exit 1
 }
 
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' \
-        2>/dev/null || echo 18080
-}
 
-# wrk latency percentile ($2 = 50%, 99%) in milliseconds.
-percentile_ms() {
-    awk -v p="$2" '$1 == p { v=$2; u=v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
-        if (u == "us") v /= 1000; else if (u == "s") v *= 1000; printf "%.2f", v }' "$1"
-}
-requests_per_sec() { awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
-# Transfer/sec in MiB/s.
-transfer_mib() {
-    awk '/^Transfer\/sec/ { v=$2; u=v; sub(/[0-9.]+/, "", u); sub(/[A-Za-z]+$/, "", v);
-        if (u == "KB") v /= 1024; else if (u == "GB") v *= 1024; else if (u == "B") v /= 1048576;
-        printf "%.1f", v }' "$1"
-}
 verdict() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { ok = (op == "<=") ? a <= b : a >= b; print ok ? "ok" : "MISSED" }'; }
 WRK=(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
 

@@ -158,11 +158,32 @@ async fn two_replicas_share_numbering_and_watchers() {
     assert_eq!(numbers, (2..=50).collect::<Vec<u64>>());
 }
 
+/// One JSON request: its status and body (`null` when the body is not JSON).
+async fn call(
+    client: &reqwest::Client,
+    method: reqwest::Method,
+    url: String,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut request = client.request(method, url);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
 /// The operator's move: an index served from SQLite is copied onto
 /// PostgreSQL with one command, and a replica there serves it as it was:
 /// the same revisions and archives, and the same tokens still work.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_index_moves_onto_postgres_with_one_command() {
+    use reqwest::Method;
     let database = tokio::task::spawn_blocking(pg::fresh_database)
         .await
         .unwrap();
@@ -171,69 +192,62 @@ async fn an_index_moves_onto_postgres_with_one_command() {
     let client = support::client();
 
     let embedded = replica(&format!("sqlite:{}", data.display()), &data);
-    let created = client
-        .post(format!("{}/v1/users", embedded.url))
-        .bearer_auth(ADMIN)
-        .json(&json!({"name": "alice"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(created.status(), 201);
-    let token: Value = client
-        .post(format!("{}/v1/users/alice/tokens", embedded.url))
-        .bearer_auth(ADMIN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let at = |path: &str| format!("{}{path}", embedded.url);
+    let alice = json!({"name": "alice"});
+    let (status, _) = call(
+        &client,
+        Method::POST,
+        at("/v1/users"),
+        Some(ADMIN),
+        Some(alice),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let (status, token) = call(
+        &client,
+        Method::POST,
+        at("/v1/users/alice/tokens"),
+        Some(ADMIN),
+        None,
+    )
+    .await;
+    assert_eq!(status, 201);
     let token = token["token"].as_str().unwrap().to_owned();
     let mut published = Vec::new();
     for salt in ["1", "2"] {
-        published.push(
-            publish(
-                &client,
-                &embedded.url,
-                interface_archive("db", "db", "d", salt),
-            )
-            .await,
-        );
+        let archive = interface_archive("db", "db", "d", salt);
+        published.push(publish(&client, &embedded.url, archive).await);
     }
-    let promulgated = client
-        .put(format!("{}/v1/promulgations/db", embedded.url))
-        .bearer_auth(ADMIN)
-        .json(&json!({"owner": "alice"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(promulgated.status(), 200);
-    let before: Value = client
-        .get(format!(
-            "{}/v1/interfaces/~alice/db/revisions",
-            embedded.url
-        ))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let owner = json!({"owner": "alice"});
+    let (status, _) = call(
+        &client,
+        Method::PUT,
+        at("/v1/promulgations/db"),
+        Some(ADMIN),
+        Some(owner),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let revisions = "/v1/interfaces/~alice/db/revisions";
+    let (_, before) = call(&client, Method::GET, at(revisions), None, None).await;
+    assert_eq!(
+        before["revisions"].as_array().map(Vec::len),
+        Some(2),
+        "{before}"
+    );
     drop(embedded);
 
-    let copy = |force: bool| {
-        let mut command = assert_cmd::Command::cargo_bin("iface").unwrap();
-        command
+    let copy = || {
+        assert_cmd::Command::cargo_bin("iface")
+            .unwrap()
             .args(["store", "copy", "--from"])
             .arg(format!("sqlite:{}", data.display()))
             .args(["--to", &database])
-            .env("NO_COLOR", "1");
-        if force {
-            command.arg("--force");
-        }
-        command.output().unwrap()
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
     };
-    let output = copy(false);
+    let output = copy();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
@@ -249,64 +263,40 @@ async fn an_index_moves_onto_postgres_with_one_command() {
         "{stdout}"
     );
     // Once is enough: a second copy into what is no longer empty is refused.
-    let again = copy(false);
+    let again = copy();
     assert!(!again.status.success());
     let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(stderr.contains("the target store is not empty"), "{stderr}");
 
     let shared = replica(&database, &scratch.path().join("pg"));
-    let after: Value = client
-        .get(format!("{}/v1/interfaces/~alice/db/revisions", shared.url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(
-        before["revisions"].as_array().map(Vec::len),
-        Some(2),
-        "{before}"
-    );
+    let at = |path: &str| format!("{}{path}", shared.url);
+    let (_, after) = call(&client, Method::GET, at(revisions), None, None).await;
     assert_eq!(after, before, "the same revisions, publish times included");
-    let whoami: Value = client
-        .get(format!("{}/v1/whoami", shared.url))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, whoami) = call(&client, Method::GET, at("/v1/whoami"), Some(&token), None).await;
     assert_eq!(whoami["user"], "alice", "{whoami}");
-    let resolved: Value = client
-        .get(format!("{}/v1/resolve?uris=interface:db", shared.url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, resolved) = call(
+        &client,
+        Method::GET,
+        at("/v1/resolve?uris=interface:db"),
+        None,
+        None,
+    )
+    .await;
     let digest = published[1]["revision"]["digest"].as_str().unwrap();
     assert_eq!(
         resolved["results"][0]["revision"]["digest"], digest,
         "{resolved}"
     );
     let archive = client
-        .get(format!(
-            "{}/v1/interfaces/~alice/db/revisions/2/archive",
-            shared.url
-        ))
+        .get(at("/v1/interfaces/~alice/db/revisions/2/archive"))
         .send()
         .await
-        .unwrap()
-        .bytes()
-        .await
         .unwrap();
-    assert_eq!(support::sha256_hex(&archive), digest);
+    assert_eq!(archive.status(), 200);
+    assert_eq!(support::sha256_hex(&archive.bytes().await.unwrap()), digest);
     // And alice publishes on as before, the numbering carried on.
     let third = client
-        .post(format!("{}/v1/interfaces/~alice/db/revisions", shared.url))
+        .post(at(revisions))
         .bearer_auth(&token)
         .header("content-type", "application/gzip")
         .body(interface_archive("db", "db", "d", "3"))
