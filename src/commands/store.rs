@@ -1,9 +1,9 @@
 //! `iface store copy`: move a whole index between stores.
 
-use crate::cli::{StoreArgs, StoreCommand, StoreCopyArgs};
-use crate::error::ExitStatus;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::cli::{StoreArgs, StoreCommand, StoreCopyArgs};
+use crate::error::ExitStatus;
 use crate::store::copy::{copy_store_observed, open_existing_store, open_store};
 use crate::store::postgres::redact_url;
 

@@ -293,13 +293,28 @@ pub fn redact_url(url: &str) -> String {
     };
     let end = rest.find(['/', '?']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
-    match authority.rsplit_once('@') {
+    // A password may also come as a query parameter.
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let pairs: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some(("password", _)) => "password=***".to_owned(),
+                    _ => pair.to_owned(),
+                })
+                .collect();
+            format!("{path}?{}", pairs.join("&"))
+        }
+        None => tail.to_owned(),
+    };
+    let authority = match authority.rsplit_once('@') {
         Some((userinfo, host)) => match userinfo.split_once(':') {
-            Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}"),
-            None => url.to_owned(),
+            Some((user, _password)) => format!("{user}:***@{host}"),
+            None => authority.to_owned(),
         },
-        None => url.to_owned(),
-    }
+        None => authority.to_owned(),
+    };
+    format!("{scheme}://{authority}{tail}")
 }
 
 /// Statements run through one connection (or one transaction on it), each
@@ -1727,5 +1742,9 @@ mod tests {
         );
         assert_eq!(redact_url("postgres://db/iface"), "postgres://db/iface");
         assert_eq!(redact_url("postgresql://u@db"), "postgresql://u@db");
+        assert_eq!(
+            redact_url("postgres://u@db/iface?sslmode=require&password=s3cret&x=1"),
+            "postgres://u@db/iface?sslmode=require&password=***&x=1"
+        );
     }
 }
