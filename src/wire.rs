@@ -162,6 +162,10 @@ pub struct Revision {
     /// interface.yaml as published; only in `GET .../revisions/{revision}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manifest: Option<String>,
+    /// README.md as published, when there is one; only in
+    /// `GET .../revisions/{revision}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub readme: Option<String>,
 }
 
 /// `GET /v1/interfaces/~{owner}/{name}/revisions`.

@@ -1,6 +1,8 @@
 //! The client commands against a real `iface serve`, run as a user runs
 //! them: the real binary, a private HOME, config and cache per test.
 
+#[path = "common/fs.rs"]
+mod fs;
 #[path = "common/client.rs"]
 mod support;
 
@@ -818,6 +820,83 @@ fn publish_without_a_token_says_how_to_get_one() {
     std::fs::create_dir_all(&broken).unwrap();
     std::fs::write(broken.join("interface.yaml"), "name: Bad_Name\n").unwrap();
     m.at(&server).arg("publish").arg(&broken).assert().code(2);
+}
+
+#[test]
+fn show_of_a_revision_shows_that_revisions_readme() {
+    let (data, mut server) = server();
+    let m = Machine::new();
+    let token = m.publish_samples(&server, &["mysql"]);
+    let original = std::fs::read_to_string(examples().join("mysql/README.md")).unwrap();
+    let revised_dir = m.home().join("mysql");
+    fs::copy_tree(&examples().join("mysql"), &revised_dir);
+    std::fs::write(revised_dir.join("README.md"), "# mysql, revised\n").unwrap();
+    m.at(&server)
+        .env("IFACE_TOKEN", &token)
+        .arg("publish")
+        .arg(&revised_dir)
+        .assert()
+        .success();
+
+    let readme_of = |index: &[&str], uri: &str| {
+        text(
+            &m.iface()
+                .args(index)
+                .args(["show", uri, "--readme"])
+                .assert()
+                .success()
+                .get_output()
+                .stdout,
+        )
+    };
+    let over_http = ["--index", server.url.as_str()];
+    assert!(readme_of(&over_http, "~samples/mysql").starts_with("# mysql, revised"));
+    assert_eq!(
+        readme_of(&over_http, "~samples/mysql-1").trim_end(),
+        original.trim_end()
+    );
+    assert!(readme_of(&over_http, "~samples/mysql-2").starts_with("# mysql, revised"));
+    let shown = json_of(
+        &m.at(&server)
+            .args(["show", "~samples/mysql-1", "--format", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(shown["latest_revision"], 2);
+    assert!(
+        shown["readme"]
+            .as_str()
+            .unwrap()
+            .starts_with("# mysql, revised")
+    );
+    assert_eq!(shown["requested_revision"]["revision"], 1);
+    assert_eq!(
+        shown["requested_revision"]["readme"]
+            .as_str()
+            .map(str::trim_end),
+        Some(original.trim_end())
+    );
+    let described = text(
+        &m.at(&server)
+            .args(["show", "~samples/mysql-1"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert!(!described.contains("mysql, revised"), "{described}");
+
+    // A local index directory answers the same.
+    server.stop();
+    let dir = data.path().join("index");
+    let local = ["--index", dir.to_str().unwrap()];
+    assert_eq!(
+        readme_of(&local, "~samples/mysql-1").trim_end(),
+        original.trim_end()
+    );
+    assert!(readme_of(&local, "~samples/mysql").starts_with("# mysql, revised"));
 }
 
 #[test]

@@ -163,6 +163,28 @@ impl LocalIndex {
         Ok(records.iter().map(|r| revision_doc(r, None)).collect())
     }
 
+    /// One revision with its manifest and README, as
+    /// `GET .../revisions/{revision}` answers.
+    pub fn revision(&self, owner: &str, name: &str, number: u32) -> anyhow::Result<wire::Revision> {
+        let uri = format!("interface:~{owner}/{name}-{number}");
+        let record = self
+            .store
+            .revision(owner, name, Some(number))
+            .map_err(|err| store_error(&self.path, err))?
+            .ok_or_else(|| {
+                self.error(wire::Error::new(ErrorCode::NotFound, format!("no {uri}")))
+            })?;
+        let content = self
+            .store
+            .revision_content(owner, name, number)
+            .map_err(|err| store_error(&self.path, err))?;
+        let (manifest, readme) = content.map_or((None, None), |c| (Some(c.manifest), c.readme));
+        Ok(wire::Revision {
+            readme,
+            ..revision_doc(&record, manifest)
+        })
+    }
+
     /// The archive with `digest`.
     pub fn archive(&self, digest: &str) -> anyhow::Result<Vec<u8>> {
         self.store

@@ -197,6 +197,7 @@ impl compose::Source for SessionSource {
                         published_at: String::new(),
                         archive_url: archive_url(owner, &item.uri.name, revision),
                         manifest: None,
+                        readme: None,
                     },
                     index: pos,
                     index_name: item.index.clone(),

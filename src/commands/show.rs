@@ -20,14 +20,15 @@ use super::list::{needs_network, one_line};
 pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ExitStatus> {
     let uri = InterfaceUri::parse(&args.uri)?;
     let session = ctx.session()?;
-    let (doc, index) = find(&session, &uri)?;
+    let (doc, index, pos) = find(&session, &uri)?;
     let requested = match uri.revision {
         None => None,
         Some(wanted) => Some(
             doc.revisions
                 .iter()
                 .find(|r| r.revision == wanted)
-                .cloned()
+                .map(|r| revision_in_full(&session, pos, r))
+                .transpose()?
                 .ok_or_else(|| {
                     CodedError::new(
                         ErrorCode::NotFound,
@@ -40,17 +41,22 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ExitStatus> {
                 })?,
         ),
     };
+    // The README of the revision asked for, else the latest's.
+    let (shown_uri, readme) = match &requested {
+        Some(revision) => (&revision.uri, revision.readme.as_deref()),
+        None => (&doc.uri, doc.readme.as_deref()),
+    };
     if args.readme {
-        let Some(readme) = &doc.readme else {
+        let Some(readme) = readme else {
             return Err(CodedError::new(
                 ErrorCode::NotFound,
-                format!("{} has no README (index {index})", clean(&doc.uri)),
+                format!("{} has no README (index {index})", clean(shown_uri)),
             )
             .into());
         };
         if ctx.printer.is_json() {
             ctx.printer
-                .json(&serde_json::json!({"uri": doc.uri, "index": index, "readme": readme}))?;
+                .json(&serde_json::json!({"uri": shown_uri, "index": index, "readme": readme}))?;
         } else {
             ctx.printer.data(&clean(readme))?;
         }
@@ -73,14 +79,32 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ExitStatus> {
         })?;
     } else {
         ctx.printer
-            .data(&describe(&doc, &index, requested.as_ref()))?;
+            .data(&describe(&doc, &index, requested.as_ref(), readme))?;
     }
     Ok(ExitStatus::Success)
 }
 
 /// The interface from the first index that has it. Not found moves on to
 /// the next index; any other answer (ambiguous, unreachable) stops.
-fn find(session: &Session, uri: &InterfaceUri) -> anyhow::Result<(wire::Interface, String)> {
+/// One revision with its manifest and README, from the index at `pos`.
+fn revision_in_full(
+    session: &Session,
+    pos: usize,
+    listed: &wire::Revision,
+) -> anyhow::Result<wire::Revision> {
+    match &*session.index(pos)? {
+        Index::Local(local) => local.revision(&listed.owner, &listed.name, listed.revision),
+        Index::Http(http) => {
+            let path = format!(
+                "/v1/interfaces/~{}/{}/revisions/{}",
+                listed.owner, listed.name, listed.revision
+            );
+            session.block_on(http.get::<wire::Revision>(&path, &[], None))
+        }
+    }
+}
+
+fn find(session: &Session, uri: &InterfaceUri) -> anyhow::Result<(wire::Interface, String, usize)> {
     let base = uri.without_revision();
     let mut reasons = Vec::new();
     for pos in 0..session.indexes().len() {
@@ -102,7 +126,7 @@ fn find(session: &Session, uri: &InterfaceUri) -> anyhow::Result<(wire::Interfac
             }
         };
         match result {
-            Ok(doc) => return Ok((doc, name)),
+            Ok(doc) => return Ok((doc, name, pos)),
             Err(err) if code_of(&err) == ErrorCode::NotFound => {
                 reasons.push(format!("{err}"));
             }
@@ -127,7 +151,12 @@ fn find(session: &Session, uri: &InterfaceUri) -> anyhow::Result<(wire::Interfac
         .into())
 }
 
-fn describe(doc: &wire::Interface, index: &str, requested: Option<&wire::Revision>) -> String {
+fn describe(
+    doc: &wire::Interface,
+    index: &str,
+    requested: Option<&wire::Revision>,
+    readme: Option<&str>,
+) -> String {
     let mut out = String::new();
     out.push_str(&format!("{BOLD}{}{BOLD:#}\n", clean(&doc.uri)));
     if let Some(summary) = &doc.summary {
@@ -207,7 +236,7 @@ fn describe(doc: &wire::Interface, index: &str, requested: Option<&wire::Revisio
         "{DIM}fetch it with{DIM:#}  iface fetch {}\n",
         clean(&fetch)
     ));
-    if let Some(readme) = &doc.readme {
+    if let Some(readme) = readme {
         let width = if std::io::stdout().is_terminal() {
             console::Term::stdout()
                 .size_checked()

@@ -477,6 +477,7 @@ mod tests {
             published_at: wire::rfc3339(at),
             archive_url: String::new(),
             manifest: None,
+            readme: None,
         }
     }
 

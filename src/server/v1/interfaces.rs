@@ -305,7 +305,11 @@ pub async fn get_revision(
         .blocking(move |store| {
             let record = find_revision(store, &owner, &name, revision)?;
             let content = store.revision_content(&owner, &name, revision)?;
-            Ok(revision_doc(&record, content.map(|c| c.manifest)))
+            let (manifest, readme) = content.map_or((None, None), |c| (Some(c.manifest), c.readme));
+            Ok(wire::Revision {
+                readme,
+                ..revision_doc(&record, manifest)
+            })
         })
         .await?;
     Ok(json_document(&headers, &doc))

@@ -210,6 +210,7 @@ pub fn revision_doc(record: &RevisionRecord, manifest: Option<String>) -> wire::
         published_at: rfc3339(record.published_at),
         archive_url: archive_url(&record.owner, &record.name, record.revision),
         manifest,
+        readme: None,
     }
 }
 
