@@ -204,8 +204,10 @@ pub fn copy_store_observed(
     }
     let source = from
         .export()
-        .context("could not read the source's tokens")?;
-    let target = to.export().context("could not read the target's tokens")?;
+        .context("could not read the source's tokens, grants and promulgations")?;
+    let target = to
+        .export()
+        .context("could not read the target's tokens, grants and promulgations")?;
     let mut report = CopyReport::default();
 
     for user in &from.users().context("could not list the source's users")? {
