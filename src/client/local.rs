@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{CodedError, ErrorCode, coded};
-use crate::server::v1::{interface_doc, revision_doc, summary_doc};
+use crate::server::v1::{interface_doc, revision_doc, revision_doc_in_full, summary_doc};
 use crate::store::{self, ListOrder, ListQuery, ResolveError, SearchQuery, SqliteStore, Store};
 use crate::uri::InterfaceUri;
 use crate::wire;
@@ -160,7 +160,7 @@ impl LocalIndex {
                     format!("no interface interface:~{owner}/{name}"),
                 ))
             })?;
-        Ok(records.iter().map(|r| revision_doc(r, None)).collect())
+        Ok(records.iter().map(revision_doc).collect())
     }
 
     /// One revision with its manifest and README, as
@@ -178,11 +178,7 @@ impl LocalIndex {
             .store
             .revision_content(owner, name, number)
             .map_err(|err| store_error(&self.path, err))?;
-        let (manifest, readme) = content.map_or((None, None), |c| (Some(c.manifest), c.readme));
-        Ok(wire::Revision {
-            readme,
-            ..revision_doc(&record, manifest)
-        })
+        Ok(revision_doc_in_full(&record, content))
     }
 
     /// The archive with `digest`.

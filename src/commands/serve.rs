@@ -207,9 +207,9 @@ fn relay_other_replicas(
                 };
                 for notice in notices {
                     match store.revision(&notice.owner, &notice.name, Some(notice.revision)) {
-                        Ok(Some(record)) => state
-                            .rpc()
-                            .published(&server::v1::revision_doc(&record, None)),
+                        Ok(Some(record)) => {
+                            state.rpc().published(&server::v1::revision_doc(&record))
+                        }
                         Ok(None) => {}
                         Err(err) => tracing::warn!(
                             "could not read interface:~{}/{}-{}: {err}",

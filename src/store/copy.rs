@@ -12,7 +12,7 @@
 //! Only what the store derives itself is made anew: row ids that nobody
 //! sees, and the search index.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -266,10 +266,15 @@ pub fn copy_store_observed(
         }
     }
 
+    let promulgated: HashMap<&str, &str> = target
+        .promulgations
+        .iter()
+        .map(|p| (p.name.as_str(), p.owner.as_str()))
+        .collect();
     for promulgation in &source.promulgations {
         let (name, owner) = (&promulgation.name, &promulgation.owner);
-        match to.promulgated(name)? {
-            Some(there) if there == *owner => report.promulgations_existing += 1,
+        match promulgated.get(name.as_str()) {
+            Some(there) if there == owner => report.promulgations_existing += 1,
             Some(there) => bail!(
                 "the target promulgates {name} as interface:~{there}/{name}, the source as \
                  interface:~{owner}/{name}; a copy never moves a promulgation"

@@ -40,17 +40,32 @@ pub enum SslMode {
 }
 
 impl SslMode {
+    const ALL: [SslMode; 5] = [
+        SslMode::Disable,
+        SslMode::Prefer,
+        SslMode::Require,
+        SslMode::VerifyCa,
+        SslMode::VerifyFull,
+    ];
+
+    /// The value as the URL writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            SslMode::Disable => "disable",
+            SslMode::Prefer => "prefer",
+            SslMode::Require => "require",
+            SslMode::VerifyCa => "verify-ca",
+            SslMode::VerifyFull => "verify-full",
+        }
+    }
+
     fn parse(value: &str) -> anyhow::Result<SslMode> {
-        Ok(match value {
-            "disable" => SslMode::Disable,
-            "prefer" => SslMode::Prefer,
-            "require" => SslMode::Require,
-            "verify-ca" => SslMode::VerifyCa,
-            "verify-full" => SslMode::VerifyFull,
-            other => bail!(
-                "sslmode={other} is not one of disable, prefer, require, verify-ca, verify-full"
+        match SslMode::ALL.into_iter().find(|mode| mode.name() == value) {
+            Some(mode) => Ok(mode),
+            None => bail!(
+                "sslmode={value} is not one of disable, prefer, require, verify-ca, verify-full"
             ),
-        })
+        }
     }
 
     /// What the driver is told: it only needs to know whether TLS is
@@ -124,11 +139,7 @@ impl TlsOptions {
                     "sslmode={} checks the server's certificate, so it needs the certificate \
                      authority: add sslrootcert=PATH (a PEM file) or sslrootcert=system to the \
                      URL",
-                    if self.mode == SslMode::VerifyCa {
-                        "verify-ca"
-                    } else {
-                        "verify-full"
-                    }
+                    self.mode.name()
                 ),
             },
             (SslMode::Prefer | SslMode::Require, None) => None,

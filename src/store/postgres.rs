@@ -224,14 +224,13 @@ struct Pool {
     /// a condition variable of its own (on the pool's mutex), so that a
     /// returned connection wakes exactly the caller whose turn it is and a
     /// newcomer never takes it from under the queue.
-    waiting: VecDeque<(u64, Arc<Condvar>)>,
-    next_ticket: u64,
+    waiting: VecDeque<Arc<Condvar>>,
 }
 
 impl Pool {
     /// Wakes the caller first in line.
     fn wake_next(&self) {
-        if let Some((_, turn)) = self.waiting.front() {
+        if let Some(turn) = self.waiting.front() {
             turn.notify_one();
         }
     }
@@ -693,7 +692,6 @@ impl PostgresStore {
                 idle: Vec::new(),
                 open: 0,
                 waiting: VecDeque::new(),
-                next_ticket: 0,
             }),
         })
     }
@@ -727,11 +725,11 @@ impl PostgresStore {
         let mut pool = lock(&self.pool);
         // Queue up, unless nobody is waiting: then take what is free. What
         // is got is an idle connection, or `None`: the right to open one.
-        let mut turn: Option<(u64, Arc<Condvar>)> = None;
+        let mut turn: Option<Arc<Condvar>> = None;
         let got = loop {
             let first = match &turn {
                 None => pool.waiting.is_empty(),
-                Some((ticket, _)) => pool.waiting.front().is_some_and(|(t, _)| t == ticket),
+                Some(mine) => pool.waiting.front().is_some_and(|t| Arc::ptr_eq(t, mine)),
             };
             if first {
                 if let Some(conn) = pool.idle.pop() {
@@ -755,22 +753,19 @@ impl PostgresStore {
                     POOL_WAIT.as_secs()
                 )));
             }
-            let (_, condvar) = turn.get_or_insert_with(|| {
-                let ticket = pool.next_ticket;
-                pool.next_ticket += 1;
+            let condvar = Arc::clone(turn.get_or_insert_with(|| {
                 let condvar = Arc::new(Condvar::new());
-                pool.waiting.push_back((ticket, Arc::clone(&condvar)));
-                (ticket, condvar)
-            });
-            let condvar = Arc::clone(condvar);
+                pool.waiting.push_back(Arc::clone(&condvar));
+                condvar
+            }));
             pool = condvar
                 .wait_timeout(pool, left)
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
                 .0;
         };
         // Leave the queue, and let the next in line see what is left.
-        if let Some((ticket, _)) = turn {
-            pool.waiting.retain(|(t, _)| *t != ticket);
+        if let Some(mine) = turn {
+            pool.waiting.retain(|t| !Arc::ptr_eq(t, &mine));
         }
         pool.wake_next();
         drop(pool);

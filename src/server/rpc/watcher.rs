@@ -227,7 +227,7 @@ async fn catch_up(conn: &Connection, inner: &Inner) -> Result<Vec<wire::Revision
             // Newest first: stop at the first one already handed out.
             for record in revisions.iter().take_while(|r| r.revision > done) {
                 if !all || record.published_at >= since {
-                    found.push(revision_doc(record, None));
+                    found.push(revision_doc(record));
                 }
             }
             Ok::<_, ApiError>(())

@@ -11,7 +11,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use super::{load_interface, name_segment, owner_segment, revision_doc, summary_doc};
+use super::{
+    load_interface, name_segment, owner_segment, revision_doc, revision_doc_in_full, summary_doc,
+};
 use crate::archive::{self, ArchiveError, MAX_PACKED_BYTES};
 use crate::check;
 use crate::error::ErrorCode;
@@ -257,7 +259,7 @@ pub async fn list_revisions(
                 ApiError::not_found(format!("no interface interface:~{owner}/{name}"))
             })?;
             Ok(wire::Revisions {
-                revisions: revisions.iter().map(|r| revision_doc(r, None)).collect(),
+                revisions: revisions.iter().map(revision_doc).collect(),
             })
         })
         .await?;
@@ -305,11 +307,7 @@ pub async fn get_revision(
         .blocking(move |store| {
             let record = find_revision(store, &owner, &name, revision)?;
             let content = store.revision_content(&owner, &name, revision)?;
-            let (manifest, readme) = content.map_or((None, None), |c| (Some(c.manifest), c.readme));
-            Ok(wire::Revision {
-                readme,
-                ..revision_doc(&record, manifest)
-            })
+            Ok(revision_doc_in_full(&record, content))
         })
         .await?;
     Ok(json_document(&headers, &doc))
@@ -466,7 +464,7 @@ pub fn resolve_queries(
             let outcome = match parsed {
                 Err(err) => Err(wire::Error::new(ErrorCode::Invalid, err.to_string())),
                 Ok(_) => match resolved.next().expect("one answer per valid URI") {
-                    Ok(record) => Ok(revision_doc(&record, None)),
+                    Ok(record) => Ok(revision_doc(&record)),
                     Err(err) => Err(ApiError::from(err).error),
                 },
             };
@@ -798,7 +796,7 @@ fn publish_archive(
     Ok(wire::PublishResult {
         uri: published.revision.uri().to_string(),
         created: published.created,
-        revision: revision_doc(&published.revision, None),
+        revision: revision_doc(&published.revision),
     })
 }
 

@@ -196,7 +196,7 @@ pub fn archive_url(owner: &str, name: &str, revision: u32) -> String {
     format!("/v1/interfaces/~{owner}/{name}/revisions/{revision}/archive")
 }
 
-pub fn revision_doc(record: &RevisionRecord, manifest: Option<String>) -> wire::Revision {
+pub fn revision_doc(record: &RevisionRecord) -> wire::Revision {
     wire::Revision {
         uri: record.uri().to_string(),
         owner: record.owner.clone(),
@@ -209,8 +209,22 @@ pub fn revision_doc(record: &RevisionRecord, manifest: Option<String>) -> wire::
         publisher: record.publisher.clone(),
         published_at: rfc3339(record.published_at),
         archive_url: archive_url(&record.owner, &record.name, record.revision),
-        manifest,
+        manifest: None,
         readme: None,
+    }
+}
+
+/// A revision with the manifest and README it was published with, as
+/// `GET .../revisions/{revision}` answers.
+pub fn revision_doc_in_full(
+    record: &RevisionRecord,
+    content: Option<crate::store::RevisionContent>,
+) -> wire::Revision {
+    let (manifest, readme) = content.map_or((None, None), |c| (Some(c.manifest), c.readme));
+    wire::Revision {
+        manifest,
+        readme,
+        ..revision_doc(record)
     }
 }
 
@@ -251,7 +265,7 @@ pub fn interface_doc(
         readme,
         promulgated: record.promulgated,
         latest_revision: latest.map_or(record.latest_revision, |r| r.revision),
-        revisions: revisions.iter().map(|r| revision_doc(r, None)).collect(),
+        revisions: revisions.iter().map(revision_doc).collect(),
         created_at: rfc3339(record.created_at),
         updated_at: rfc3339(record.updated_at),
     }
