@@ -1662,6 +1662,7 @@ fn postgres_connections_are_encrypted_as_sslmode_says() {
             format!("sslmode=require&sslrootcert={other}"),
             "UnknownIssuer",
         ),
+        (&url, format!("sslrootcert={other}"), "UnknownIssuer"),
         (
             &url,
             "sslmode=verify-full&sslrootcert=/nonexistent.pem".to_owned(),

@@ -8,7 +8,7 @@
 //! | `sslmode` | encrypted | server certificate checked |
 //! |---|---|---|
 //! | `disable` | never | - |
-//! | `prefer` (the default) | when the server offers it | no |
+//! | `prefer` (the default) | when the server offers it | no; against `sslrootcert` when one is given |
 //! | `require` | always | no; against `sslrootcert` when one is given |
 //! | `verify-ca` | always | chain, against the roots |
 //! | `verify-full` | always | chain and host name, against the roots |
